@@ -1,0 +1,3 @@
+// Barrel of every domain's tables; drizzle-kit and the db client read this.
+export * from './identity';
+export * from './platform';

@@ -1,0 +1,57 @@
+import { AppError } from '../errors';
+import type { Role } from './roles';
+
+/**
+ * The permission table: `domain.verb → roles`. Data, not code paths, so the matrix test can
+ * generate every role × verb case from it. `admin` is listed explicitly wherever it applies
+ * (no implicit superuser), so reading a row tells the whole truth.
+ * Tenant scope (which provider, which organisation) is checked by each verb on the resource.
+ */
+export const permissions = {
+  // Panels: who may open which shell.
+  'panel.account': ['customer'],
+  'panel.provider': ['provider_admin', 'serviceman'],
+  'panel.enterprise': ['enterprise_admin', 'enterprise_member'],
+  'panel.admin': ['operations', 'finance', 'marketing', 'admin'],
+
+  // Identity
+  'account.read_self': ['customer', 'provider_admin', 'serviceman', 'enterprise_admin', 'enterprise_member', 'marketing', 'operations', 'finance', 'admin'],
+  'account.update_self': ['customer', 'provider_admin', 'serviceman', 'enterprise_admin', 'enterprise_member', 'marketing', 'operations', 'finance', 'admin'],
+  'users.list': ['operations', 'admin'],
+  'users.disable': ['admin'],
+  'rbac.read': ['admin'],
+  'rbac.grant': ['admin'],
+  'rbac.revoke': ['admin'],
+  'org.members_read': ['provider_admin', 'enterprise_admin', 'admin'],
+
+  // Platform
+  'toggles.read': ['admin', 'operations'],
+  'toggles.update': ['admin'],
+  'audit.read': ['admin'],
+  'audit.verify': ['admin'],
+  'mailbox.read': ['admin', 'operations'],
+  'jobs.trigger': ['admin', 'operations'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export const allPermissions = Object.keys(permissions) as Permission[];
+
+/** The smallest thing `can` needs: the roles an actor holds right now (expired ones excluded). */
+export interface RoleHolder {
+  roles: readonly Role[];
+}
+
+export function can(actor: RoleHolder | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed = permissions[permission] as readonly Role[];
+  return actor.roles.some((r) => allowed.includes(r));
+}
+
+/** Throws FORBIDDEN (or UNAUTHENTICATED when there is no actor) — every write verb calls this. */
+export function authorize(actor: RoleHolder | null | undefined, permission: Permission): void {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+  if (!can(actor, permission)) {
+    throw new AppError('FORBIDDEN', 'You do not have permission to do that.', { permission });
+  }
+}

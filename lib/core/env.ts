@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Validated once, at first use (boot), so a bad setting
+ * fails fast with the variable named instead of surfacing later as a confusing runtime error.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Real PostgreSQL + PostGIS when set; embedded PGlite otherwise.
+  DATABASE_URL: z.string().url().optional(),
+  // Where the embedded engine keeps its files; ':memory:' for throwaway databases.
+  PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters'),
+  // Public origin used in links inside emails (reset, verification).
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  // Serving a production build over plain http (local tests, benches) must not set Secure cookies
+  // or HSTS, or the browser drops the session cookie. Only an explicit setting turns that off.
+  ALLOW_INSECURE_HTTP: bool,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // SMTP transport for email; with none, mail lands in the local mailbox (/dev/mailbox).
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Fixnado <no-reply@fixnado.local>'),
+  // Run pg-boss workers inside the app process (default) — required on the embedded engine.
+  JOBS_IN_PROCESS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  // Feature toggle environment (toggles are per environment).
+  APP_ENV: z.string().min(1).default('local'),
+  // Basemap style for the explorer; a token switches the map library to Mapbox GL.
+  NEXT_PUBLIC_MAP_STYLE_URL: z.string().url().optional(),
+  NEXT_PUBLIC_MAPBOX_TOKEN: z.string().optional(),
+  // Sign-in throttling: attempts per window per account+address and per address.
+  SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_PER_IP: z.coerce.number().int().min(1).default(50),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const source = { ...process.env };
+  // Development and tests get a fixed, clearly-local secret so the zero-setup path works;
+  // production must bring its own.
+  if (!source.AUTH_SECRET && source.NODE_ENV !== 'production') {
+    source.AUTH_SECRET = 'fixnado-local-development-secret-not-for-production';
+  }
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Tests change settings between files; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
