@@ -30,6 +30,8 @@ export interface RawExecutor {
 
 export interface Database {
   kind: EngineKind;
+  /** Connection URL (PostgreSQL only): pg-boss opens its own pool to the same database. */
+  url?: string;
   db: Db;
   /** Raw access outside any transaction (pg-boss on the embedded engine, health checks). */
   raw: RawExecutor;
@@ -76,6 +78,7 @@ export function openPostgres(url: string, max = 10): Database {
   const database = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     kind: 'postgres',
+    url,
     db: database,
     raw: {
       async executeSql(text, values) {

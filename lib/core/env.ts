@@ -26,6 +26,9 @@ const schema = z.object({
   // SMTP transport for email; with none, mail lands in the local mailbox (/dev/mailbox).
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Fixnado <no-reply@fixnado.local>'),
+  // The local mailbox page open to anyone (development, demos, browser tests). Off in production
+  // unless set: it shows sign-up and reset links. Without it only admins/operations can read it.
+  DEV_MAILBOX_PUBLIC: z.enum(['true', 'false']).optional(),
   // Run pg-boss workers inside the app process (default) — required on the embedded engine.
   JOBS_IN_PROCESS: z
     .enum(['true', 'false'])

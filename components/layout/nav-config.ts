@@ -1,0 +1,79 @@
+import type { Permission } from '@/lib/core/auth/permissions';
+import type { Role } from '@/lib/core/auth/roles';
+
+/** Client-safe navigation model: what each panel shows, and to whom. */
+export interface NavItem {
+  href: string;
+  label: string;
+  /** Shown only to holders of one of these roles (undefined = everyone who can open the panel). */
+  roles?: readonly Role[];
+}
+
+export interface PanelDef {
+  key: 'account' | 'provider' | 'enterprise' | 'admin';
+  title: string;
+  href: string;
+  permission: Permission;
+  items: NavItem[];
+}
+
+export const panels: PanelDef[] = [
+  {
+    key: 'account',
+    title: 'My account',
+    href: '/account',
+    permission: 'panel.account',
+    items: [
+      { href: '/account', label: 'Overview' },
+      { href: '/account/security', label: 'Sign-in & security' },
+    ],
+  },
+  {
+    key: 'provider',
+    title: 'Provider panel',
+    href: '/provider',
+    permission: 'panel.provider',
+    items: [
+      { href: '/provider', label: 'Dashboard' },
+      { href: '/provider/team', label: 'Team', roles: ['provider_admin'] },
+    ],
+  },
+  {
+    key: 'enterprise',
+    title: 'Enterprise panel',
+    href: '/enterprise',
+    permission: 'panel.enterprise',
+    items: [
+      { href: '/enterprise', label: 'Overview' },
+      { href: '/enterprise/members', label: 'Members', roles: ['enterprise_admin'] },
+    ],
+  },
+  {
+    key: 'admin',
+    title: 'Platform admin',
+    href: '/admin',
+    permission: 'panel.admin',
+    items: [
+      { href: '/admin', label: 'Overview' },
+      { href: '/admin/rbac', label: 'Roles & access', roles: ['admin'] },
+      { href: '/admin/toggles', label: 'Feature toggles', roles: ['admin', 'operations'] },
+      { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+      { href: '/dev/mailbox', label: 'Mailbox', roles: ['admin', 'operations'] },
+    ],
+  },
+];
+
+/** Where a person lands after signing in: the most specific panel their roles open. */
+export function landingFor(roles: readonly Role[]): string {
+  if (roles.includes('admin') || roles.includes('operations') || roles.includes('finance') || roles.includes('marketing')) return '/admin';
+  if (roles.includes('provider_admin') || roles.includes('serviceman')) return '/provider';
+  if (roles.includes('enterprise_admin') || roles.includes('enterprise_member')) return '/enterprise';
+  return '/account';
+}
+
+/** Only same-site relative paths are followed after sign-in (no open redirects). */
+export function safeCallbackUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (value.length > 500) return null;
+  return value;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { RouteContract } from '@/lib/core/route';
+import { meContract, signUpContract } from '@/lib/identity/contracts';
+
+export const healthContract = {
+  method: 'GET',
+  path: '/api/health',
+  summary: 'Database, migrations and job queue health (200 ok, 503 otherwise)',
+  tags: ['operations'],
+  auth: 'public',
+  response: z.object({
+    status: z.enum(['ok', 'degraded', 'down']),
+    engine: z.enum(['postgres', 'pglite']),
+    checks: z.object({
+      database: z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() }),
+      migrations: z.object({ ok: z.boolean(), applied: z.number(), expected: z.number() }),
+      jobs: z.object({ ok: z.boolean(), inProcess: z.boolean() }),
+    }),
+  }),
+} satisfies RouteContract;
+
+/** Every documented route. A domain adds its contracts here when it adds routes. */
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract];

@@ -1,0 +1,14 @@
+import type { NextConfig } from 'next';
+
+const config: NextConfig = {
+  // PGlite resolves its wasm/data assets from its own package folder at runtime, and argon2 is a
+  // native addon: bundling either breaks them.
+  serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@node-rs/argon2', 'pg-boss', 'pino'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
+};
+
+export default config;
