@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const config: NextConfig = {
+  // A separate build folder lets a benchmark or browser-test build run beside a dev build.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // PGlite resolves its wasm/data assets from its own package folder at runtime, and argon2 is a
   // native addon: bundling either breaks them.
   serverExternalPackages: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@node-rs/argon2', 'pg-boss', 'pino'],

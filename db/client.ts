@@ -72,7 +72,8 @@ export function openPostgres(url: string, max = 10): Database {
     max,
     onnotice: () => {},
     // int8 stays a string on the wire; lib/core/money converts it in one place.
-    types: {},
+    // pg-boss passes undefined for unset job options; SQL wants NULL.
+    transform: { undefined: null },
     connection: { application_name: 'fixnado' },
   });
   const database = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db;
@@ -82,7 +83,7 @@ export function openPostgres(url: string, max = 10): Database {
     db: database,
     raw: {
       async executeSql(text, values) {
-        const rows = await sql.unsafe(text, (values ?? []) as never[]);
+        const rows = await sql.unsafe(text, pgParams(values) as never[]);
         return { rows: rows as unknown as Record<string, unknown>[] };
       },
     },
@@ -193,7 +194,7 @@ export function txExecutor(tx: Executor): RawExecutor {
     const unsafe = client.unsafe.bind(client);
     return {
       async executeSql(text, values) {
-        return { rows: (await unsafe(text, values ?? [])) as Record<string, unknown>[] };
+        return { rows: (await unsafe(text, pgParams(values))) as Record<string, unknown>[] };
       },
     };
   }
@@ -201,6 +202,16 @@ export function txExecutor(tx: Executor): RawExecutor {
     return pgliteExecutor(client as PgliteLike);
   }
   throw new Error('Unsupported database client for raw execution');
+}
+
+/**
+ * Raw callers (pg-boss) were written for node-postgres, which sends a plain object parameter as
+ * JSON; postgres.js does not, so objects are serialised here the same way.
+ */
+function pgParams(values: unknown[] | undefined): unknown[] {
+  return (values ?? []).map((v) =>
+    v !== null && typeof v === 'object' && !(v instanceof Date) && !Buffer.isBuffer(v) && !Array.isArray(v) ? JSON.stringify(v) : v,
+  );
 }
 
 /** `db.execute()` returns `{ rows }` on PGlite but an array on postgres.js; read both alike. */

@@ -3,7 +3,7 @@ import { Loader2, RotateCcw, TriangleAlert } from 'lucide-react';
 import { Button } from './button';
 import { cn } from './cn';
 
-type HeadingLevel = 'h2' | 'h3' | 'h4';
+type HeadingLevel = 'h1' | 'h2' | 'h3' | 'h4';
 
 export interface EmptyStateProps {
   /** Decorative icon element, e.g. `<Inbox />`; hidden from assistive tech. */

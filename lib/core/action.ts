@@ -4,29 +4,12 @@ import { authorize, type Permission } from './auth/permissions';
 import { now } from './clock';
 import { anonymous, type Ctx, type UserActor } from './context';
 import { AppError, fieldErrorsFromIssues, internalError, summariseFieldErrors, type ErrorCode, type FieldErrors } from './errors';
+import { formDataToObject, isNextControlFlow } from './form-data';
 import { logger } from './logger';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number } };
-
-/** FormData → plain object: repeated keys become arrays; Next's internal `$ACTION_*` keys are dropped. */
-export function formDataToObject(fd: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of fd.entries()) {
-    if (key.startsWith('$ACTION')) continue;
-    // Prototype keys never become properties (B2).
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    const v = typeof value === 'string' ? value : value;
-    if (key in out) {
-      const prev = out[key];
-      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
-    } else {
-      out[key] = v;
-    }
-  }
-  return out;
-}
 
 type Access = { auth: 'public' } | { auth: 'user'; permission?: Permission };
 
@@ -86,9 +69,4 @@ export function toActionError(err: unknown, log = logger): ActionResult<never> {
   log.error({ err }, 'action failed unexpectedly');
   const generic = internalError();
   return { ok: false, error: { code: generic.code, message: generic.message } };
-}
-
-export function isNextControlFlow(err: unknown): boolean {
-  const digest = (err as { digest?: unknown } | null)?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
 }

@@ -54,7 +54,9 @@ export function env(): Env {
   const source = { ...process.env };
   // Development and tests get a fixed, clearly-local secret so the zero-setup path works;
   // production must bring its own.
-  if (!source.AUTH_SECRET && source.NODE_ENV !== 'production') {
+  // `next build` evaluates route modules to collect page data; secrets are a run-time concern.
+  const building = source.NEXT_PHASE === 'phase-production-build';
+  if (!source.AUTH_SECRET && (source.NODE_ENV !== 'production' || building)) {
     source.AUTH_SECRET = 'fixnado-local-development-secret-not-for-production';
   }
   const parsed = schema.safeParse(source);

@@ -37,7 +37,7 @@ export async function withIdempotency<R>(
     });
   }
   const hash = requestHash(payload);
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${scope}\u0000${key}`}, 0))`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idem:${scope}:${key}`}, 0))`);
   const [existing] = await tx
     .select()
     .from(idempotencyKeys)

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { buttonClasses } from '@/components/ui/button';
 import { requirePermission } from '@/lib/core/auth/guards';
 import { roleLabels } from '@/lib/core/auth/roles';
+import { formatDateTime } from '@/lib/core/format-time';
 
 export const metadata: Metadata = { title: 'My account' };
 
@@ -41,7 +42,7 @@ export default async function AccountPage() {
                   <Badge tone={m.expiresAt ? 'warning' : 'neutral'}>
                     {roleLabels[m.role]}
                     {m.orgName ? ` · ${m.orgName}` : ''}
-                    {m.expiresAt ? ` · until ${m.expiresAt.toLocaleString('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' })}` : ''}
+                    {m.expiresAt ? ` · until ${formatDateTime(m.expiresAt)}` : ''}
                   </Badge>
                 </li>
               ))}

@@ -7,12 +7,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState, ErrorState } from '@/components/ui/states';
 import { requestCtx } from '@/lib/core/auth/session';
 import { isAppError } from '@/lib/core/errors';
+import { formatDateTime } from '@/lib/core/format-time';
 import { listMailbox, type MailboxMessage } from '@/lib/notifications/mailbox';
 import { localMailboxEnabled } from '@/lib/notifications/mail-transport';
 
 export const metadata: Metadata = { title: 'Local mailbox' };
 
-const fmt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London', timeZoneName: 'short' });
 
 /** Renders links in plain-text mail as real links; everything else stays text (no HTML injection). */
 function Linkified({ text }: { text: string }) {
@@ -80,7 +80,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                     <Badge tone={m.status === 'sent' ? 'success' : m.status === 'failed' ? 'danger' : 'info'}>{m.status}</Badge>
                   </header>
                   <p className="mt-1 text-sm text-muted">
-                    To <span data-testid="mail-to">{m.to}</span> · {fmt.format(m.createdAt)}
+                    To <span data-testid="mail-to">{m.to}</span> · {formatDateTime(m.createdAt)}
                   </p>
                   <pre className="mt-3 font-sans text-sm whitespace-pre-wrap" data-testid="mail-body">
                     <Linkified text={m.text} />

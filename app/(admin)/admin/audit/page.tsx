@@ -11,7 +11,7 @@ import { listAudit } from '@/lib/audit';
 import { requirePermission } from '@/lib/core/auth/guards';
 import { can } from '@/lib/core/auth/permissions';
 import { AuditTable, type AuditView } from './audit-table.client';
-import { formatDateTime } from './format-time';
+import { formatDateTime } from '@/lib/core/format-time';
 import { VerifyChainForm } from './verify-chain-form';
 
 export const metadata: Metadata = { title: 'Audit log' };

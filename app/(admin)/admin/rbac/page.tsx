@@ -11,7 +11,7 @@ import { can } from '@/lib/core/auth/permissions';
 import { roleLabels } from '@/lib/core/auth/roles';
 import { now } from '@/lib/core/clock';
 import { listOrganisations, listUsersWithRoles } from '@/lib/identity';
-import { formatDateTime } from '../audit/format-time';
+import { formatDateTime } from '@/lib/core/format-time';
 import { GrantRoleForm } from './grant-role-form';
 import { UsersTable, type RbacUserView } from './users-table.client';
 

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/core/auth/guards';
 import { can } from '@/lib/core/auth/permissions';
 import { listToggles, toggleEnvironment } from '@/lib/toggles';
-import { formatDateTime } from '../audit/format-time';
+import { formatDateTime } from '@/lib/core/format-time';
 import { ToggleFormDialog } from './toggle-form';
 import { TogglesTable, type ToggleView } from './toggles-table.client';
 
