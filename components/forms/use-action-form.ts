@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState, useEffect, useEffectEvent, useRef } from 'react';
 import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/core/action';
 
@@ -28,19 +28,19 @@ export function useActionForm<T>(
     return { result, values, n: (prev?.n ?? 0) + 1 };
   }, null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const optsRef = useRef(opts);
-  optsRef.current = opts;
-
-  useEffect(() => {
-    if (!state) return;
-    if (state.result.ok) {
-      const { successMessage, onSuccess } = optsRef.current;
-      const message = typeof successMessage === 'function' ? successMessage(state.result.data) : successMessage;
+  // Reads the latest options without re-running the effect when the caller passes new closures.
+  const settled = useEffectEvent((result: ActionResult<T>) => {
+    if (result.ok) {
+      const message = typeof opts.successMessage === 'function' ? opts.successMessage(result.data) : opts.successMessage;
       if (message) toast.success(message);
-      onSuccess?.(state.result.data);
+      opts.onSuccess?.(result.data);
     } else {
       errorRef.current?.focus();
     }
+  });
+
+  useEffect(() => {
+    if (state) settled(state.result);
   }, [state]);
 
   const error = state && !state.result.ok ? state.result.error : null;
