@@ -109,3 +109,24 @@ export const mailMessages = pgTable(
     check('mail_messages_status', sql`${t.status} IN ('queued','sent','failed')`),
   ],
 );
+
+/**
+ * Domain events (the typed catalogue in lib/analytics/events.ts), written in the business
+ * transaction. Analytics rollups, alerts and notifications consume them; payloads hold ids and
+ * facts, personal data only where the catalogue tags the event as PII.
+ */
+export const domainEvents = pgTable(
+  'domain_events',
+  {
+    seq: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: uuid().notNull().unique(),
+    name: text().notNull(),
+    domain: text().notNull(),
+    actorType: text().notNull(),
+    actorId: text(),
+    tenantId: uuid(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    payload: jsonb().notNull().default({}),
+  },
+  (t) => [index('domain_events_name_time_idx').on(t.name, t.occurredAt), index('domain_events_tenant_idx').on(t.tenantId, t.occurredAt)],
+);

@@ -5,13 +5,18 @@ import { now } from './clock';
 import { anonymous, type Ctx, type UserActor } from './context';
 import { AppError, fieldErrorsFromIssues, internalError, summariseFieldErrors, type ErrorCode, type FieldErrors } from './errors';
 import { formDataToObject, isNextControlFlow } from './form-data';
+import { withIdempotency } from './idempotency';
 import { logger } from './logger';
+import { db } from '@/db/client';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number } };
 
-type Access = { auth: 'public' } | { auth: 'user'; permission?: Permission };
+type Access = ({ auth: 'public' } | { auth: 'user'; permission?: Permission }) & {
+  /** Honours an `idempotencyKey` form field (signed-in callers): a double submit returns the first result. */
+  idempotent?: boolean;
+};
 
 /**
  * The one server-action wrapper. Server actions are public POST endpoints, so every call resolves
@@ -43,6 +48,13 @@ export function defineAction<S extends z.ZodType, R>(
         throw new AppError('VALIDATION', summariseFieldErrors(fieldErrors), { fieldErrors });
       }
       const ctx: Ctx = { actor: actor ?? anonymous, requestId, now: now() };
+      const key = options.idempotent ? (input as Record<string, unknown>).idempotencyKey : undefined;
+      if (typeof key === 'string' && key && actor) {
+        const stored = await db().transaction((tx) =>
+          withIdempotency(tx, `action:${name}|user:${actor.userId}`, key, parsed.data, async () => ({ status: 200, body: await verb(parsed.data, { ...ctx, tx }) })),
+        );
+        return { ok: true, data: stored.body };
+      }
       const data = await verb(parsed.data, ctx);
       return { ok: true, data };
     } catch (err) {

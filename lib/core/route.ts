@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
+import { db } from '@/db/client';
+import { clientIp } from './auth/client-ip';
 import { getActor } from './auth/session';
 import { authorize, type Permission } from './auth/permissions';
 import { now } from './clock';
@@ -7,6 +9,7 @@ import { anonymous, type Ctx } from './context';
 import { env } from './env';
 import { AppError, fieldErrorsFromIssues, internalError, summariseFieldErrors, toProblem } from './errors';
 import { newId } from './ids';
+import { withIdempotency } from './idempotency';
 import { logger } from './logger';
 
 /**
@@ -25,6 +28,8 @@ export interface RouteContract<Q extends z.ZodType = z.ZodType, B extends z.ZodT
   response?: R;
   /** Largest JSON body accepted, bytes. */
   maxBodyBytes?: number;
+  /** Honours an `Idempotency-Key` header: a retry gets the first response instead of a second effect. */
+  idempotent?: boolean;
 }
 
 export interface RouteArgs<Q, B> {
@@ -62,8 +67,24 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType, R extends 
       const query = contract.query ? parseOrThrow(contract.query, Object.fromEntries(req.nextUrl.searchParams)) : undefined;
       const body = contract.body ? parseOrThrow(contract.body, await readJson(req, contract.maxBodyBytes ?? 1_000_000)) : undefined;
       const ctx: Ctx = { actor: actor ?? anonymous, requestId, now: now() };
-      const result = await handler({ req, query: query as z.output<Q>, body: body as z.output<B>, params: await context.params, ctx });
-      const response = result instanceof Response ? result : NextResponse.json(result);
+      const args = { req, query: query as z.output<Q>, body: body as z.output<B>, params: await context.params };
+      const key = contract.idempotent ? req.headers.get('idempotency-key') : null;
+      let response: Response;
+      if (key !== null) {
+        // The verb joins this transaction (withTx reuses ctx.tx), so its effect and the stored
+        // response commit together: a retry can never see one without the other.
+        const scope = `${contract.method} ${contract.path}|${actor ? `user:${actor.userId}` : `anon:${clientIp(req.headers)}`}`;
+        const stored = await db().transaction((tx) =>
+          withIdempotency(tx, scope, key, { query, body }, async () => {
+            const r = await handler({ ...args, ctx: { ...ctx, tx } });
+            return r instanceof Response ? { status: r.status, body: await r.json() } : { status: 200, body: r };
+          }),
+        );
+        response = NextResponse.json(stored.body, { status: stored.status, headers: stored.replayed ? { 'idempotent-replayed': 'true' } : {} });
+      } else {
+        const result = await handler({ ...args, ctx });
+        response = result instanceof Response ? result : NextResponse.json(result);
+      }
       status = response.status;
       response.headers.set('x-request-id', requestId);
       return response;

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/core/auth/permissions';
 import { exec, withTx, type Ctx } from '@/lib/core/context';
@@ -30,6 +31,7 @@ export async function changePassword(ctx: Ctx, raw: unknown): Promise<{ signedOu
       .where(eq(users.id, actor.userId));
     await queueMail(c.tx, passwordChangedMail(user.email, user.name));
     await recordAudit(c, { action: 'identity.change_password', entityType: 'user', entityId: actor.userId });
+    await emitEvent(c, 'identity.password_changed', { userId: actor.userId, via: 'settings' });
   });
   return { signedOut: true };
 }

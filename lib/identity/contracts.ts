@@ -31,4 +31,5 @@ export const signUpContract = {
   body: signUpInput,
   response: z.object({ userId: z.string(), email: z.string() }),
   maxBodyBytes: 10_000,
+  idempotent: true,
 } satisfies RouteContract;

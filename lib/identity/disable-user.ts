@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/core/auth/permissions';
 import { withTx, type Ctx } from '@/lib/core/context';
@@ -26,6 +27,7 @@ export async function disableUser(ctx: Ctx, raw: unknown): Promise<{ userId: str
       return { userId: input.userId };
     }
     await recordAudit(c, { action: 'users.disable', entityType: 'user', entityId: input.userId, data: { reasonLength: input.reason.length } });
+    await emitEvent(c, 'identity.sessions_revoked', { userId: input.userId, reason: 'disabled' });
     return { userId: input.userId };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { memberships, organisations, users } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/core/auth/permissions';
 import { roleOrgKind } from '@/lib/core/auth/roles';
@@ -50,6 +51,7 @@ export async function grantRole(ctx: Ctx, raw: unknown): Promise<{ membershipId:
       tenantId: orgId,
       data: { userId: user.id, role: input.role, expiresAt: expiresAt?.toISOString() ?? null, temporary: !!expiresAt },
     });
+    await emitEvent(c, 'rbac.role_granted', { userId: user.id, role: input.role, orgId, expiresAt: expiresAt?.toISOString() ?? null }, orgId);
     return { membershipId: row.id };
   });
 }
@@ -70,6 +72,7 @@ export async function revokeRole(ctx: Ctx, raw: unknown): Promise<{ membershipId
       tenantId: row.orgId,
       data: { userId: row.userId, role: row.role },
     });
+    await emitEvent(c, 'rbac.role_revoked', { userId: row.userId, role: row.role, orgId: row.orgId }, row.orgId);
     return { membershipId };
   });
 }

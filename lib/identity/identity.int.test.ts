@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, authTokens, mailMessages, memberships, users } from '@/db/schema';
+import { auditLog, authTokens, domainEvents, mailMessages, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/core/errors';
 import { anonCtx, ctxFor, makeOrg, makeUser, TEST_PASSWORD } from '@/test/factories';
 import { changePassword } from './change-password';
@@ -48,6 +48,8 @@ describe('sign-up, verification and sign-in', () => {
     await expectAppError(verifyEmail(anonCtx(), { token }), 'PRECONDITION_FAILED');
     const actions = (await db().select().from(auditLog).where(eq(auditLog.entityId, userId))).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['identity.sign_up', 'identity.verify_email']));
+    const events = (await db().select().from(domainEvents).where(sql`${domainEvents.payload}->>'userId' = ${userId}`)).map((e) => e.name);
+    expect(events).toEqual(['identity.user_signed_up', 'identity.email_verified']);
   });
 
   it('refuses a duplicate email with a 409 naming the field, and saves nothing', async () => {

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { parseInput } from '@/lib/core/validate';
@@ -26,6 +27,7 @@ export async function resetPassword(ctx: Ctx, raw: unknown): Promise<{ userId: s
       .returning({ email: users.email, name: users.name });
     await queueMail(c.tx, passwordChangedMail(user.email, user.name));
     await recordAudit(c, { action: 'identity.reset_password', entityType: 'user', entityId: userId });
+    await emitEvent(c, 'identity.password_changed', { userId, via: 'reset' });
     return { userId };
   });
 }

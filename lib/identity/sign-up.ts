@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { memberships, organisations, users } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { conflict } from '@/lib/core/errors';
@@ -33,6 +34,7 @@ export async function signUp(ctx: Ctx, raw: unknown): Promise<SignUpResult> {
       entityType: 'user',
       entityId: userId,
     });
+    await emitEvent(c, 'identity.user_signed_up', { userId, kind: 'customer' });
     const token = await issueToken(c.tx, userId, 'verify_email', c.now);
     await queueMail(c.tx, verifyEmailMail(input.email, input.name, token));
     return { userId, email: input.email };
@@ -59,6 +61,7 @@ export async function signUpProvider(ctx: Ctx, raw: unknown): Promise<SignUpResu
       tenantId: providerId,
       data: { userId },
     });
+    await emitEvent(c, 'identity.user_signed_up', { userId, kind: 'provider', providerId }, providerId);
     const token = await issueToken(c.tx, userId, 'verify_email', c.now);
     await queueMail(c.tx, verifyEmailMail(input.email, input.name, token));
     return { userId, email: input.email, providerId };

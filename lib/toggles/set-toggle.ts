@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { featureToggles } from '@/db/schema';
+import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/core/auth/permissions';
 import { withTx, type Ctx } from '@/lib/core/context';
@@ -42,6 +43,7 @@ export async function setToggle(ctx: Ctx, raw: unknown): Promise<SetToggleResult
         entityId: input.key,
         data: { environment, created: true, before: null, after: { enabled: inserted.enabled, rolloutPercent: inserted.rolloutPercent } },
       });
+      await emitEvent(c, 'toggles.changed', { key: input.key, enabled: inserted.enabled, rolloutPercent: inserted.rolloutPercent });
       return { row: inserted, created: true, changed: true };
     }
 
@@ -70,6 +72,7 @@ export async function setToggle(ctx: Ctx, raw: unknown): Promise<SetToggleResult
         descriptionChanged,
       },
     });
+    await emitEvent(c, 'toggles.changed', { key: input.key, enabled: updated.enabled, rolloutPercent: updated.rolloutPercent });
     return { row: updated, created: false, changed: true };
   });
 

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import type { Tx } from '@/db/client';
+import { domainEvents } from '@/db/schema';
+import type { Ctx } from '@/lib/core/context';
+import { newId } from '@/lib/core/ids';
+
+/**
+ * The one typed catalogue of domain events. Each entry names its domain, its payload schema and
+ * governance tags: whether the payload holds personal data and which retention class applies.
+ * Later domains (zones, bookings, rentals, disputes, ads, comms, compliance) add their events here.
+ */
+export const eventCatalogue = {
+  'identity.user_signed_up': {
+    domain: 'identity',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ userId: z.string(), kind: z.enum(['customer', 'provider']), providerId: z.string().optional() }),
+  },
+  'identity.email_verified': { domain: 'identity', pii: false, retention: 'standard', payload: z.object({ userId: z.string() }) },
+  'identity.password_changed': {
+    domain: 'identity',
+    pii: false,
+    retention: 'security',
+    payload: z.object({ userId: z.string(), via: z.enum(['reset', 'settings']) }),
+  },
+  'identity.sessions_revoked': {
+    domain: 'identity',
+    pii: false,
+    retention: 'security',
+    payload: z.object({ userId: z.string(), reason: z.enum(['sign_out_everywhere', 'password_change', 'disabled']) }),
+  },
+  'rbac.role_granted': {
+    domain: 'rbac',
+    pii: false,
+    retention: 'security',
+    payload: z.object({ userId: z.string(), role: z.string(), orgId: z.string().nullable(), expiresAt: z.string().nullable() }),
+  },
+  'rbac.role_revoked': { domain: 'rbac', pii: false, retention: 'security', payload: z.object({ userId: z.string(), role: z.string(), orgId: z.string().nullable() }) },
+  'toggles.changed': {
+    domain: 'platform',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ key: z.string(), enabled: z.boolean(), rolloutPercent: z.number().int() }),
+  },
+} as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
+
+export type EventName = keyof typeof eventCatalogue;
+export type EventPayload<N extends EventName> = z.input<(typeof eventCatalogue)[N]['payload']>;
+
+/** Records an event in the caller's transaction; the payload is validated against the catalogue. */
+export async function emitEvent<N extends EventName>(ctx: Ctx & { tx: Tx }, name: N, payload: EventPayload<N>, tenantId?: string | null): Promise<void> {
+  const def = eventCatalogue[name];
+  const parsed = def.payload.parse(payload);
+  const actor = ctx.actor;
+  await ctx.tx.insert(domainEvents).values({
+    id: newId(),
+    name,
+    domain: def.domain,
+    actorType: actor.kind,
+    actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.job : actor.kind === 'webhook' ? actor.source : null,
+    tenantId: tenantId ?? null,
+    occurredAt: ctx.now,
+    payload: parsed,
+  });
+}
