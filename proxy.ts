@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/core/env';
+import { logger } from '@/lib/core/logger';
 import { contentSecurityPolicy, mapHostsFrom, staticSecurityHeaders } from '@/lib/core/security-headers';
 
 /**
@@ -25,8 +26,12 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Lets a server page send a signed-out visitor back here after sign-in (validated there).
+  requestHeaders.set('x-pathname', pathname + search);
   const incoming = request.headers.get('x-request-id');
-  requestHeaders.set('x-request-id', incoming && /^[A-Za-z0-9_-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID());
+  const requestId = incoming && /^[A-Za-z0-9_-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+  requestHeaders.set('x-request-id', requestId);
+  logger.info({ requestId, method: request.method, path: pathname }, 'request');
   const csp = contentSecurityPolicy({
     nonce,
     dev: e.NODE_ENV === 'development',

@@ -1,14 +1,3 @@
 'use client';
 
-import { ErrorState } from '@/components/ui/states';
-
-export default function Error({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <ErrorState
-      title="This page could not be loaded"
-      message="Something went wrong on our side. Try again, and contact support if it keeps happening."
-      digest={error.digest}
-      onRetry={reset}
-    />
-  );
-}
+export { PanelError as default } from '@/components/layout/panel-error';

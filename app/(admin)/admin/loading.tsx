@@ -1,5 +1,1 @@
-import { LoadingState } from '@/components/ui/states';
-
-export default function Loading() {
-  return <LoadingState label="Loading…" />;
-}
+export { PanelLoading as default } from '@/components/layout/panel-layout';

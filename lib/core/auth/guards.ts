@@ -1,6 +1,7 @@
 import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import type { UserActor } from '@/lib/core/context';
+import { safeCallbackUrl } from '@/components/layout/nav-config';
 import { can, type Permission } from './permissions';
 import { getActor } from './session';
 
@@ -13,8 +14,8 @@ export async function requirePermission(permission: Permission): Promise<UserAct
   const actor = await getActor();
   if (!actor) {
     const h = await headers();
-    const path = h.get('x-invoke-path') ?? h.get('next-url') ?? '';
-    redirect(`/sign-in${path.startsWith('/') ? `?callbackUrl=${encodeURIComponent(path)}` : ''}`);
+    const path = safeCallbackUrl(h.get('x-pathname'));
+    redirect(`/sign-in${path ? `?callbackUrl=${encodeURIComponent(path)}` : ''}`);
   }
   if (!can(actor, permission)) forbidden();
   return actor;
