@@ -58,7 +58,9 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType, R extends 
     const log = logger.child({ requestId, route: `${contract.method} ${contract.path}` });
     let status = 500;
     try {
-      if (contract.auth === 'user' && MUTATING.has(req.method)) assertSameOrigin(req);
+      // Browsers always send Origin on cross-site POSTs: refuse any foreign one (CSRF, and drive-by
+      // account creation through the public routes). Server-to-server clients send none.
+      if (MUTATING.has(req.method)) assertSameOrigin(req);
       const actor = contract.auth === 'public' || contract.auth === 'user' ? await getActor() : null;
       if (contract.auth === 'user') {
         if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
@@ -109,6 +111,13 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
 }
 
 async function readJson(req: NextRequest, maxBytes: number): Promise<unknown> {
+  // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError('VALIDATION', 'Send the request body as JSON (Content-Type: application/json).', {
+      fieldErrors: { 'content-type': ['must be application/json'] },
+    });
+  }
   const length = Number(req.headers.get('content-length') ?? '0');
   if (length > maxBytes) throw new AppError('VALIDATION', `The request body is larger than ${maxBytes} bytes.`);
   const text = await req.text();

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -8,7 +9,7 @@ import { platformStats } from '@/lib/core/platform-stats';
 
 export const metadata: Metadata = { title: 'Platform admin' };
 
-export default async function AdminOverview() {
+async function AdminOverviewContent() {
   const actor = await requirePermission('panel.admin');
   const [stats, health] = await Promise.all([platformStats(actor), checkHealth()]);
   const tiles = [
@@ -60,3 +61,5 @@ export default async function AdminOverview() {
     </div>
   );
 }
+
+export default guardedPage('panel.admin', AdminOverviewContent);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import Link from 'next/link';
 import { Filter } from 'lucide-react';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -33,7 +34,7 @@ function auditHref(params: { before?: number; action?: string }): string {
   return s ? `/admin/audit?${s}` : '/admin/audit';
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
+async function AuditPageContent({ searchParams }: { searchParams: Promise<Params> }) {
   const actor = await requirePermission('audit.read');
   const params = await searchParams;
   const action = first(params.action).slice(0, 100);
@@ -129,3 +130,5 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     </>
   );
 }
+
+export default guardedPage('audit.read', AuditPageContent);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import Link from 'next/link';
 import { Search } from 'lucide-react';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: 'Roles & access' };
 
 const PAGE_LIMIT = 100;
 
-export default async function RbacPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+async function RbacPageContent({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   const actor = await requirePermission('rbac.read');
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 120) ?? '';
@@ -102,3 +103,5 @@ export default async function RbacPage({ searchParams }: { searchParams: Promise
     </>
   );
 }
+
+export default guardedPage('rbac.read', RbacPageContent);

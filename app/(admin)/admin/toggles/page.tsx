@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePermission } from '@/lib/core/auth/guards';
@@ -10,7 +11,7 @@ import { TogglesTable, type ToggleView } from './toggles-table.client';
 
 export const metadata: Metadata = { title: 'Feature toggles' };
 
-export default async function TogglesPage() {
+async function TogglesPageContent() {
   const actor = await requirePermission('toggles.read');
   const environment = toggleEnvironment();
   const canUpdate = can(actor, 'toggles.update');
@@ -51,3 +52,5 @@ export default async function TogglesPage() {
     </>
   );
 }
+
+export default guardedPage('toggles.read', TogglesPageContent);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import { forbidden } from 'next/navigation';
 import { MembersTable } from '@/components/identity/members-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,7 +8,7 @@ import { listOrgMembers } from '@/lib/identity/queries';
 
 export const metadata: Metadata = { title: 'Members' };
 
-export default async function EnterpriseMembersPage() {
+async function EnterpriseMembersPageContent() {
   const actor = await requirePermission('org.members_read');
   if (!actor.enterpriseId) forbidden();
   const members = await listOrgMembers(actor, actor.enterpriseId);
@@ -18,3 +19,5 @@ export default async function EnterpriseMembersPage() {
     </div>
   );
 }
+
+export default guardedPage('org.members_read', EnterpriseMembersPageContent);

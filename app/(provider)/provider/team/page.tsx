@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { guardedPage } from '@/components/layout/guarded-page';
 import { forbidden } from 'next/navigation';
 import { MembersTable } from '@/components/identity/members-table';
 import { PageHeader } from '@/components/ui/page-header';
@@ -7,7 +8,7 @@ import { listOrgMembers } from '@/lib/identity/queries';
 
 export const metadata: Metadata = { title: 'Team' };
 
-export default async function ProviderTeamPage() {
+async function ProviderTeamPageContent() {
   const actor = await requirePermission('org.members_read');
   if (!actor.providerId) forbidden();
   const members = await listOrgMembers(actor, actor.providerId);
@@ -18,3 +19,5 @@ export default async function ProviderTeamPage() {
     </div>
   );
 }
+
+export default guardedPage('org.members_read', ProviderTeamPageContent);

@@ -1,1 +1,0 @@
-export { PanelLoading as default } from '@/components/layout/panel-layout';
