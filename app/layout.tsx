@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { Providers } from '@/components/providers';
 import { THEME_COOKIE, parseTheme } from '@/components/ui/theme';
-import { Toaster } from '@/components/ui/toast';
+import { LazyToaster } from '@/components/lazy-toaster';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,8 +21,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           Skip to main content
         </a>
-        <Providers>{children}</Providers>
-        <Toaster />
+        {children}
+        <LazyToaster />
       </body>
     </html>
   );

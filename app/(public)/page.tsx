@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { CalendarClock, Hammer, MapPinned, ShieldCheck, Users, Wrench } from 'lucide-react';
-import { buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 
 const features = [
   { icon: MapPinned, title: 'Zone-aware matching', text: 'Providers who actually serve your street, ranked by coverage, distance and demand.' },

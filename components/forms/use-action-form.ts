@@ -1,7 +1,6 @@
 'use client';
 
 import { useActionState, useEffect, useEffectEvent, useRef } from 'react';
-import { toast } from '@/components/ui/toast';
 import type { ActionResult } from '@/lib/core/action';
 
 interface FormState<T> {
@@ -32,7 +31,8 @@ export function useActionForm<T>(
   const settled = useEffectEvent((result: ActionResult<T>) => {
     if (result.ok) {
       const message = typeof opts.successMessage === 'function' ? opts.successMessage(result.data) : opts.successMessage;
-      if (message) toast.success(message);
+      // Loaded on demand so forms do not put the toast library into every page's first load.
+      if (message) void import('@/components/ui/toast').then(({ toast }) => toast.success(message));
       opts.onSuccess?.(result.data);
     } else {
       errorRef.current?.focus();

@@ -1,41 +1,44 @@
 'use client';
 
 import { Menu } from 'lucide-react';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
-import { Sheet, SheetClose, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { plainButtonClasses } from '@/components/ui/button-variants';
 
 export interface MobileNavGroup {
   title: string;
   items: { href: string; label: string }[];
 }
 
+// The drawer (and its dialog library) loads on first open, so pages that never open it — every
+// page on a laptop — do not pay for it in their first-load JavaScript.
+const MobileNavSheet = lazy(() => import('./mobile-nav-sheet').then((m) => ({ default: m.MobileNavSheet })));
+
 /** The phone navigation drawer: the same links as the sidebar and header, in a sheet. */
 export function MobileNav({ groups }: { groups: MobileNavGroup[] }) {
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
-    <Sheet>
-      <SheetTrigger asChild>
-        <Button variant="ghost" size="icon" aria-label="Open menu" className="md:hidden">
-          <Menu aria-hidden />
-        </Button>
-      </SheetTrigger>
-      <SheetContent side="left" aria-describedby={undefined}>
-        <SheetHeader>
-          <SheetTitle>Menu</SheetTitle>
-        </SheetHeader>
-        {groups.map((g) => (
-          <nav key={g.title} aria-label={g.title} className="grid gap-1">
-            <p className="px-3 text-xs font-semibold tracking-wide text-muted uppercase">{g.title}</p>
-            {g.items.map((item) => (
-              <SheetClose asChild key={item.href}>
-                <Link href={item.href} className="flex min-h-10 items-center rounded-md px-3 text-sm hover:bg-surface-muted">
-                  {item.label}
-                </Link>
-              </SheetClose>
-            ))}
-          </nav>
-        ))}
-      </SheetContent>
-    </Sheet>
+    <>
+      <button
+        ref={trigger}
+        type="button"
+        aria-label="Open menu"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        className={`${plainButtonClasses({ variant: 'ghost', size: 'icon' })} md:hidden`}
+        onClick={() => {
+          setLoaded(true);
+          setOpen(true);
+        }}
+      >
+        <Menu aria-hidden />
+      </button>
+      {loaded ? (
+        <Suspense fallback={null}>
+          <MobileNavSheet groups={groups} open={open} onOpenChange={setOpen} returnFocusTo={trigger} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

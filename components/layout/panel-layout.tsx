@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
 import { requirePermission } from '@/lib/core/auth/guards';
 import { panels, type PanelDef } from './nav-config';
 import { PanelShell } from './panel-shell';
@@ -15,7 +16,7 @@ export function panelLayout(key: PanelDef['key']) {
     const actor = await requirePermission(panel.permission);
     return (
       <PanelShell panel={panel} actor={actor}>
-        {children}
+        <Providers>{children}</Providers>
       </PanelShell>
     );
   };

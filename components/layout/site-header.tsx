@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { cookies } from 'next/headers';
-import { buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { ThemeSwitcher } from '@/components/ui/theme-switcher';
 import { THEME_COOKIE, parseTheme } from '@/components/ui/theme';
 import { can } from '@/lib/core/auth/permissions';

@@ -1,5 +1,5 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 
 export interface CheckboxProps extends Omit<ComponentProps<'input'>, 'type'> {
   /** Clickable label beside the box. Omit it when the box is labelled elsewhere (e.g. FormField). */
@@ -21,7 +21,7 @@ const boxClasses =
 export function Checkbox({ label, description, className, id, ...props }: CheckboxProps) {
   const generatedId = useId();
   if (label === undefined) {
-    return <input type="checkbox" id={id} className={cn(boxClasses, className)} {...props} />;
+    return <input type="checkbox" id={id} className={clsx(boxClasses, className)} {...props} />;
   }
 
   const inputId = id ?? generatedId;
@@ -29,11 +29,11 @@ export function Checkbox({ label, description, className, id, ...props }: Checkb
   const describedBy = [props['aria-describedby'], descriptionId].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className={cn('flex min-h-10 items-start gap-3 py-2', className)}>
+    <div className={clsx('flex min-h-10 items-start gap-3 py-2', className)}>
       <input
         type="checkbox"
         id={inputId}
-        className={cn(boxClasses, 'mt-0.5')}
+        className={clsx(boxClasses, 'mt-0.5')}
         {...props}
         aria-describedby={describedBy}
       />

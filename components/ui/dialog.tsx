@@ -3,7 +3,7 @@
 import type { ComponentProps } from 'react';
 import { X } from 'lucide-react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
-import { buttonClasses } from './button';
+import { buttonClasses } from './button-classes';
 import { cn } from './cn';
 
 /*

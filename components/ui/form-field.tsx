@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { CircleAlert } from 'lucide-react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 import { Label } from './label';
 
 /** The props FormField injects into its control. Input, Textarea, Select and Checkbox accept them. */
@@ -95,7 +95,7 @@ export function FormField({
   });
 
   const labelElement = (
-    <Label htmlFor={controlId} required={required} className={cn(hideLabel && 'sr-only')}>
+    <Label htmlFor={controlId} required={required} className={clsx(hideLabel && 'sr-only')}>
       {label}
     </Label>
   );
@@ -123,7 +123,7 @@ export function FormField({
 
   if (layout === 'inline') {
     return (
-      <div className={cn('grid gap-1', className)}>
+      <div className={clsx('grid gap-1', className)}>
         <div className="flex min-h-10 items-center gap-3">
           {field}
           {labelElement}
@@ -135,7 +135,7 @@ export function FormField({
   }
 
   return (
-    <div className={cn('grid gap-1.5', className)}>
+    <div className={clsx('grid gap-1.5', className)}>
       {labelElement}
       {descriptionElement}
       {errorElement}
@@ -161,7 +161,7 @@ export function FormError({ message, className, children, ...props }: FormErrorP
     <div
       role="alert"
       tabIndex={-1}
-      className={cn(
+      className={clsx(
         'flex items-start gap-2 rounded-md border border-danger/40 bg-danger-soft p-3 text-sm text-danger-soft-fg',
         'high-contrast:border-2 high-contrast:border-danger',
         className,

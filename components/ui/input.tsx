@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 
 /*
  * Shared by every text-like control so inputs, textareas and selects line up in a form.
@@ -7,7 +7,7 @@ import { cn } from './cn';
  * Invalid fields get a second visual cue (ring) besides colour; the message itself is wired up
  * by FormField through aria-describedby.
  */
-export const fieldClasses = cn(
+export const fieldClasses = clsx(
   'w-full rounded-md border border-input bg-surface text-base text-fg shadow-xs transition-colors',
   'placeholder:text-muted',
   'disabled:cursor-not-allowed disabled:bg-surface-muted disabled:opacity-70',
@@ -21,7 +21,7 @@ export function Input({ className, type = 'text', ...props }: InputProps) {
   return (
     <input
       type={type}
-      className={cn(
+      className={clsx(
         fieldClasses,
         'h-10 px-3 read-only:bg-surface-muted',
         'file:mr-3 file:h-full file:border-0 file:bg-transparent file:font-medium file:text-fg',

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 
 export interface LabelProps extends ComponentProps<'label'> {
   /**
@@ -11,7 +11,7 @@ export interface LabelProps extends ComponentProps<'label'> {
 
 export function Label({ className, required, children, ...props }: LabelProps) {
   return (
-    <label className={cn('text-sm leading-6 font-medium text-fg', className)} {...props}>
+    <label className={clsx('text-sm leading-6 font-medium text-fg', className)} {...props}>
       {children}
       {required ? (
         <span aria-hidden="true" className="ms-0.5 text-danger">

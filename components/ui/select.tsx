@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { ChevronDown } from 'lucide-react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 import { fieldClasses } from './input';
 
 export interface SelectProps extends ComponentProps<'select'> {
@@ -19,8 +19,8 @@ export interface SelectProps extends ComponentProps<'select'> {
  */
 export function Select({ className, placeholder, children, ...props }: SelectProps) {
   return (
-    <div className={cn('relative w-full', className)}>
-      <select className={cn(fieldClasses, 'h-10 cursor-pointer appearance-none ps-3 pe-10')} {...props}>
+    <div className={clsx('relative w-full', className)}>
+      <select className={clsx(fieldClasses, 'h-10 cursor-pointer appearance-none ps-3 pe-10')} {...props}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {children}
       </select>

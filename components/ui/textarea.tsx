@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { clsx } from 'clsx';
 import { fieldClasses } from './input';
 
 export type TextareaProps = ComponentProps<'textarea'>;
@@ -9,7 +9,7 @@ export function Textarea({ className, rows = 4, ...props }: TextareaProps) {
     <textarea
       rows={rows}
       // Vertical-only resize: horizontal resizing breaks the layout on narrow screens.
-      className={cn(fieldClasses, 'min-h-20 resize-y px-3 py-2 read-only:bg-surface-muted', className)}
+      className={clsx(fieldClasses, 'min-h-20 resize-y px-3 py-2 read-only:bg-surface-muted', className)}
       {...props}
     />
   );

@@ -2,8 +2,8 @@
 
 import { useState, useSyncExternalStore } from 'react';
 import { Contrast, Monitor, Moon, Sun, type LucideIcon } from 'lucide-react';
-import { buttonClasses } from './button';
-import { cn } from './cn';
+import { clsx } from 'clsx';
+import { plainButtonClasses } from './button-variants';
 import { THEME_COOKIE, parseTheme, type ThemePreference } from './theme';
 
 const ORDER: ThemePreference[] = ['system', 'light', 'dark', 'contrast'];
@@ -78,11 +78,8 @@ export function ThemeSwitcher({ initialTheme = 'system', showLabel = false, clas
         aria-label={accessibleName}
         // Tooltip for sighted mouse users of the icon-only form; equal to the name so it is not read twice.
         title={showLabel ? undefined : accessibleName}
-        className={buttonClasses({
-          variant: 'ghost',
-          size: showLabel ? 'md' : 'icon',
-          className: cn(showLabel && 'px-3', className),
-        })}
+        // Plain classes (no tailwind-merge): this control is on every page's first load.
+        className={clsx(plainButtonClasses({ variant: 'ghost', size: showLabel ? 'md' : 'icon' }), showLabel && 'px-3', className)}
       >
         <Icon aria-hidden="true" />
         {showLabel ? <span aria-hidden="true">{label}</span> : null}

@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { verifyEmailAction } from '@/lib/identity/actions';
 
 /** A button, not an automatic GET: mail scanners that prefetch links must not consume the token. */

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
-import { buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { requirePermission } from '@/lib/core/auth/guards';
 import { roleLabels } from '@/lib/core/auth/roles';
 import { formatDateTime } from '@/lib/core/format-time';

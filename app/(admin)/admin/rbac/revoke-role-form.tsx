@@ -6,6 +6,7 @@ import { X } from 'lucide-react';
 import { FormAlert } from '@/components/forms/form-alert';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { revokeRoleAction } from '@/lib/identity/actions';
 
@@ -30,10 +31,10 @@ export function RevokeRoleForm({
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" className="h-8 px-2 text-danger">
+        <button type="button" className={buttonClasses({ variant: 'ghost', size: 'sm', className: 'h-8 px-2 text-danger' })}>
           <X aria-hidden="true" />
           Revoke<span className="sr-only"> {membership.roleLabel}{where} from {userEmail}</span>
-        </Button>
+        </button>
       </DialogTrigger>
       <DialogContent size="sm">
         <DialogHeader>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { UserSearch } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import { buttonClasses } from '@/components/ui/button';
+import { buttonClasses } from '@/components/ui/button-classes';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/states';
 import { RevokeRoleForm } from './revoke-role-form';
