@@ -12,34 +12,39 @@ import type { Role } from '@/lib/core/auth/roles';
  * Roles are read fresh from memberships; expired elevations do not count.
  */
 export async function resolveActor(userId: string, sessionVersion: number, now: Date): Promise<UserActor | null> {
-  const [user] = await db()
-    .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt, sessionVersion: users.sessionVersion })
-    .from(users)
-    .where(eq(users.id, userId));
-  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+  // One round trip on every request: the user and their live memberships together.
   const rows = await db()
     .select({
+      email: users.email,
+      name: users.name,
+      disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
       orgId: memberships.orgId,
       role: memberships.role,
       expiresAt: memberships.expiresAt,
       orgKind: organisations.kind,
       orgName: organisations.name,
     })
-    .from(memberships)
+    .from(users)
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), or(isNull(memberships.expiresAt), gt(memberships.expiresAt, now))))
     .leftJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(and(eq(memberships.userId, userId), or(isNull(memberships.expiresAt), gt(memberships.expiresAt, now))))
+    .where(eq(users.id, userId))
     .orderBy(asc(memberships.createdAt));
-  const ms: ActorMembership[] = rows.map((r) => ({
-    orgId: r.orgId,
-    orgKind: r.orgKind ?? null,
-    orgName: r.orgName ?? null,
-    role: r.role as Role,
-    expiresAt: r.expiresAt,
-  }));
+  const user = rows[0];
+  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+  const ms: ActorMembership[] = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({
+      orgId: r.orgId,
+      orgKind: r.orgKind ?? null,
+      orgName: r.orgName ?? null,
+      role: r.role as Role,
+      expiresAt: r.expiresAt,
+    }));
   const roleSet = [...new Set(ms.map((m) => m.role))];
   return {
     kind: 'user',
-    userId: user.id,
+    userId,
     email: user.email,
     name: user.name,
     roles: roleSet,
