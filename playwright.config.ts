@@ -27,7 +27,7 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions }, testIgnore: /responsive\.spec\.ts/ },
     { name: 'phone', use: { ...devices['Pixel 7'], launchOptions }, testMatch: /responsive\.spec\.ts/ },
   ],
   webServer: {

@@ -104,3 +104,18 @@ export const authTokens = pgTable(
   },
   (t) => [index('auth_tokens_user_idx').on(t.userId, t.purpose)],
 );
+
+/**
+ * Sessions ended by "Sign out": a JWT cannot be deleted, so its id is remembered until the token
+ * would have expired anyway. A copy of a signed-out cookie therefore stops working at once.
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sessionId: text().primaryKey(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);

@@ -7,6 +7,8 @@ import { landingFor, safeCallbackUrl } from '@/components/layout/nav-config';
 import { defineAction, type ActionResult } from '@/lib/core/action';
 import { signIn, signOut } from '@/lib/core/auth/next-auth';
 import { now } from '@/lib/core/clock';
+import { currentSession, requestCtx } from '@/lib/core/auth/session';
+import { revokeSession } from './sign-out';
 import { changePassword } from './change-password';
 import { disableUser, enableUser } from './disable-user';
 import { grantRole, revokeRole } from './grant-role';
@@ -67,6 +69,8 @@ export async function signInAction(fd: FormData): Promise<ActionResult<never>> {
 }
 
 export async function signOutAction(): Promise<void> {
+  const session = await currentSession();
+  if (session) await revokeSession(await requestCtx(), session);
   await signOut({ redirectTo: '/' });
 }
 

@@ -11,6 +11,7 @@ import { resolveActor } from './queries';
 import { requestPasswordReset } from './request-password-reset';
 import { resetPassword } from './reset-password';
 import { signOutEverywhere } from './sign-out-everywhere';
+import { pruneRevokedSessions, revokeSession } from './sign-out';
 import { signUp, signUpProvider } from './sign-up';
 import { verifyCredentials } from './verify-credentials';
 import { verifyEmail } from './verify-email';
@@ -109,6 +110,15 @@ describe('sessions end on revocation', () => {
     await disableUser(await ctxFor(admin.id), { userId: id, reason: 'fraud report' });
     expect(await resolveActor(id, 2, new Date())).toBeNull();
     expect(await resolveActor(id, 3, new Date())).toBeNull(); // disabled, whatever the version
+  });
+
+  it('sign-out revokes exactly that session until its token would expire', async () => {
+    const { id } = await makeUser();
+    const t0 = new Date();
+    await revokeSession(await ctxFor(id), { userId: id, sessionId: 'session-a', expiresAt: new Date(t0.getTime() + 3600_000) });
+    expect(await resolveActor(id, 0, t0, 'session-a')).toBeNull();
+    expect(await resolveActor(id, 0, t0, 'session-b')).not.toBeNull(); // the other device stays in
+    expect(await pruneRevokedSessions(new Date(t0.getTime() + 2 * 3600_000))).toBeGreaterThanOrEqual(1);
   });
 
   it('password reset via the mailed link verifies, changes the password and ends sessions', async () => {

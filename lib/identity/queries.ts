@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { memberships, organisations, users } from '@/db/schema';
+import { memberships, organisations, revokedSessions, users } from '@/db/schema';
 import type { Actor, ActorMembership, UserActor } from '@/lib/core/context';
 import { authorize } from '@/lib/core/auth/permissions';
 import { notFound } from '@/lib/core/errors';
@@ -11,7 +11,7 @@ import type { Role } from '@/lib/core/auth/roles';
  * user's current session version (bumped by sign-out-everywhere, password change, disable).
  * Roles are read fresh from memberships; expired elevations do not count.
  */
-export async function resolveActor(userId: string, sessionVersion: number, now: Date): Promise<UserActor | null> {
+export async function resolveActor(userId: string, sessionVersion: number, now: Date, sessionId: string | null = null): Promise<UserActor | null> {
   // One round trip on every request: the user and their live memberships together.
   const rows = await db()
     .select({
@@ -24,6 +24,9 @@ export async function resolveActor(userId: string, sessionVersion: number, now: 
       expiresAt: memberships.expiresAt,
       orgKind: organisations.kind,
       orgName: organisations.name,
+      revoked: sessionId
+        ? sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${sessionId})`
+        : sql<boolean>`false`,
     })
     .from(users)
     .leftJoin(memberships, and(eq(memberships.userId, users.id), or(isNull(memberships.expiresAt), gt(memberships.expiresAt, now))))
@@ -31,7 +34,7 @@ export async function resolveActor(userId: string, sessionVersion: number, now: 
     .where(eq(users.id, userId))
     .orderBy(asc(memberships.createdAt));
   const user = rows[0];
-  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
+  if (!user || user.disabledAt || user.sessionVersion !== sessionVersion || user.revoked) return null;
   const ms: ActorMembership[] = rows
     .filter((r) => r.role !== null)
     .map((r) => ({

@@ -1,5 +1,7 @@
 import { sealAuditLog } from '@/lib/audit/seal';
 import { deliverMail } from '@/lib/notifications/deliver-mail';
+import { now } from '@/lib/core/clock';
+import { pruneRevokedSessions } from '@/lib/identity/sign-out';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -10,6 +12,9 @@ export function startAllWorkers(): Promise<void> {
     },
     'audit.seal': async () => {
       await sealAuditLog();
+    },
+    'sessions.prune': async () => {
+      await pruneRevokedSessions(now());
     },
   });
 }

@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { now } from '@/lib/core/clock';
 import { env } from '@/lib/core/env';
+import { newId } from '@/lib/core/ids';
 import { verifyCredentials } from '@/lib/identity/verify-credentials';
 import { clientIp } from './client-ip';
 
@@ -48,12 +49,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        // Names this one session so "Sign out" can revoke exactly it (see revoked_sessions).
+        token.sid = newId();
       }
       return token;
     },
     session({ session, token }) {
       // Only identifiers go to the session; roles are always resolved from the database.
-      return { ...session, user: { ...session.user, id: token.sub ?? '' }, sv: typeof token.sv === 'number' ? token.sv : -1 };
+      return {
+        ...session,
+        user: { ...session.user, id: token.sub ?? '' },
+        sv: typeof token.sv === 'number' ? token.sv : -1,
+        sid: typeof token.sid === 'string' ? token.sid : '',
+      };
     },
   },
 }));

@@ -4,7 +4,7 @@ import { now } from '@/lib/core/clock';
 import { anonymous, type Ctx, type UserActor } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
 import { resolveActor } from '@/lib/identity/queries';
-import { auth } from './next-auth';
+import { auth, sessionMaxAgeSeconds } from './next-auth';
 
 /**
  * The signed-in actor for this request, or null. Resolved once per request from the session
@@ -12,10 +12,10 @@ import { auth } from './next-auth';
  * a header or a cookie value.
  */
 export const getActor = cache(async (): Promise<UserActor | null> => {
-  const session = (await auth()) as { user?: { id?: string }; sv?: number } | null;
+  const session = (await auth()) as { user?: { id?: string }; sv?: number; sid?: string } | null;
   const userId = session?.user?.id;
   if (!userId || typeof session?.sv !== 'number') return null;
-  return resolveActor(userId, session.sv, now());
+  return resolveActor(userId, session.sv, now(), session.sid || null);
 });
 
 export const getRequestId = cache(async (): Promise<string> => {
@@ -32,4 +32,11 @@ export async function requestCtx(): Promise<Ctx> {
     requestId: await getRequestId(),
     now: now(),
   };
+}
+
+/** The current session's id and expiry (for revoking it on sign-out). */
+export async function currentSession(): Promise<{ userId: string; sessionId: string; expiresAt: Date } | null> {
+  const session = (await auth()) as { user?: { id?: string }; sid?: string; expires?: string } | null;
+  if (!session?.user?.id || !session.sid) return null;
+  return { userId: session.user.id, sessionId: session.sid, expiresAt: new Date(session.expires ?? Date.now() + sessionMaxAgeSeconds * 1000) };
 }
