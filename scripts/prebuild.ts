@@ -2,4 +2,5 @@
 // from public/ and the map calls setWorkerUrl('/maplibre-gl-worker.mjs').
 import fs from 'node:fs';
 
+fs.mkdirSync('public', { recursive: true });
 fs.copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', 'public/maplibre-gl-worker.mjs');
