@@ -6,9 +6,7 @@ import { personas, screenshot, useSession } from './helpers';
  * panel navigation is a drawer behind "Open menu" that Escape closes.
  */
 
-// playwright.config.ts gives the desktop project every spec file; these checks are for phones only.
-test.skip(({ isMobile }) => !isMobile, 'phone project only');
-
+// playwright.config.ts runs this file in the phone project only (the desktop project ignores it).
 async function expectNoHorizontalOverflow(page: Page, label: string) {
   await page.waitForLoadState('networkidle');
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({

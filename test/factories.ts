@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { memberships, organisations, users } from '@/db/schema';
+import { AppError } from '@/lib/core/errors';
 import { db } from '@/db/client';
 import type { Role } from '@/lib/core/auth/roles';
 import type { Ctx, UserActor } from '@/lib/core/context';
@@ -50,3 +52,14 @@ export async function ctxFor(userId: string, at = new Date()): Promise<Ctx> {
 }
 
 export const anonCtx = (at = new Date()): Ctx => ({ actor: { kind: 'anonymous', roles: [] }, requestId: `test-${unique()}`, now: at });
+
+/** Awaits a promise that must reject with an AppError of `code`, and returns that error. */
+export const expectAppError = async (p: Promise<unknown>, code: AppError['code']) => {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  return err as AppError;
+};

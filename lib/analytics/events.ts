@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { domainEvents } from '@/db/schema';
-import type { Ctx } from '@/lib/core/context';
+import { actorRef, type Ctx } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
 
 /**
@@ -57,7 +57,7 @@ export async function emitEvent<N extends EventName>(ctx: Ctx & { tx: Tx }, name
     name,
     domain: def.domain,
     actorType: actor.kind,
-    actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.job : actor.kind === 'webhook' ? actor.source : null,
+    actorId: actorRef(actor),
     tenantId: tenantId ?? null,
     occurredAt: ctx.now,
     payload: parsed,

@@ -1,5 +1,5 @@
 import { auditLog } from '@/db/schema';
-import type { Ctx } from '@/lib/core/context';
+import { actorRef, type Ctx } from '@/lib/core/context';
 import type { Tx } from '@/db/client';
 import { newId } from '@/lib/core/ids';
 
@@ -20,7 +20,7 @@ export async function recordAudit(ctx: Ctx & { tx: Tx }, input: AuditInput): Pro
     id: newId(),
     occurredAt: ctx.now,
     actorType: actor.kind,
-    actorId: actor.kind === 'user' ? actor.userId : actor.kind === 'system' ? actor.job : actor.kind === 'webhook' ? actor.source : null,
+    actorId: actorRef(actor),
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId ?? null,

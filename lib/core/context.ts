@@ -43,14 +43,6 @@ export interface Ctx {
   now: Date;
 }
 
-export function systemCtx(job: string, at: Date = clockNow()): Ctx {
-  return { actor: { kind: 'system', job, roles: [] }, requestId: `job:${job}:${newId()}`, now: at };
-}
-
-export function userCtx(actor: UserActor, requestId: string = newId(), at: Date = clockNow()): Ctx {
-  return { actor, requestId, now: at };
-}
-
 /** The executor to use: the open transaction if any, else the pool. */
 export function exec(ctx: Ctx): Executor {
   return ctx.tx ?? db();
@@ -62,9 +54,10 @@ export async function withTx<R>(ctx: Ctx, fn: (ctx: Ctx & { tx: Tx }) => Promise
   return db().transaction((tx) => fn({ ...ctx, tx }));
 }
 
-export function actorId(actor: Actor): string {
+/** The id stored beside audit rows and events: user id, job name or webhook source (none when anonymous). */
+export function actorRef(actor: Actor): string | null {
   if (actor.kind === 'user') return actor.userId;
-  if (actor.kind === 'anonymous') return 'anonymous';
-  if (actor.kind === 'system') return `system:${actor.job}`;
-  return `webhook:${actor.source}`;
+  if (actor.kind === 'system') return actor.job;
+  if (actor.kind === 'webhook') return actor.source;
+  return null;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { AppError } from './errors';
 import { withIdempotency } from './idempotency';
 import { hitRateLimit } from './rate-limit';
@@ -51,7 +51,7 @@ describe('idempotency keys (I3, F5)', () => {
     expect(results.filter((r) => r.replayed)).toHaveLength(9);
     expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const rows = await db().execute(sql`SELECT count(*)::int AS n FROM idempotency_keys WHERE scope = 'user-5'`);
-    expect((Array.isArray(rows) ? rows : (rows as { rows: { n: number }[] }).rows)[0]).toMatchObject({ n: 1 });
+    expect(rowsOf<{ n: number }>(rows)[0]).toMatchObject({ n: 1 });
   });
 
   it('rejects malformed keys with a field error', async () => {

@@ -37,22 +37,6 @@ export async function hitRateLimit(
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
 
-/** Peek without counting (e.g. to refuse before doing expensive work). */
-export async function peekRateLimit(
-  key: string,
-  limit: number,
-  windowSeconds: number,
-  now: Date,
-  executor: Executor = db(),
-): Promise<RateLimitResult> {
-  const [row] = await executor.select().from(rateLimits).where(eq(rateLimits.key, key));
-  if (!row || row.windowStart.getTime() + windowSeconds * 1000 <= now.getTime()) {
-    return { allowed: true, count: 0, retryAfterSeconds: 0 };
-  }
-  const retryAfterSeconds = Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - now.getTime()) / 1000);
-  return { allowed: row.count < limit, count: row.count, retryAfterSeconds };
-}
-
 export async function clearRateLimit(key: string, executor: Executor = db()): Promise<void> {
   await executor.delete(rateLimits).where(eq(rateLimits.key, key));
 }

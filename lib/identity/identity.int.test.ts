@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { auditLog, authTokens, domainEvents, mailMessages, memberships, users } from '@/db/schema';
 import { AppError } from '@/lib/core/errors';
-import { anonCtx, ctxFor, makeOrg, makeUser, TEST_PASSWORD } from '@/test/factories';
+import { anonCtx, ctxFor, expectAppError, makeOrg, makeUser, TEST_PASSWORD } from '@/test/factories';
 import { changePassword } from './change-password';
 import { disableUser } from './disable-user';
 import { grantRole, revokeRole } from './grant-role';
@@ -21,16 +21,6 @@ const tokenFromMail = async (to: string, pathPart: string) => {
   const match = m?.textBody.match(new RegExp(`${pathPart}\\?token=([A-Za-z0-9_-]+)`));
   if (!match) throw new Error(`no ${pathPart} link mailed to ${to}`);
   return decodeURIComponent(match[1]);
-};
-
-const expectAppError = async (p: Promise<unknown>, code: AppError['code']) => {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  return err as AppError;
 };
 
 describe('sign-up, verification and sign-in', () => {

@@ -6,7 +6,7 @@ import { withTx, type Ctx } from '@/lib/core/context';
 import { conflict } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
 import { parseInput } from '@/lib/core/validate';
-import { pgErrorInfo, type Tx } from '@/db/client';
+import { pgErrorInfo, rowsOf, type Tx } from '@/db/client';
 import { queueMail } from '@/lib/notifications/queue-mail';
 import { verifyEmailMail } from './emails';
 import { hashPassword } from './password';
@@ -101,7 +101,7 @@ export function slugify(name: string): string {
 async function uniqueSlug(tx: Tx, name: string): Promise<string> {
   const base = slugify(name);
   const taken = await tx.execute(sql`SELECT slug FROM organisations WHERE slug = ${base} OR slug LIKE ${base + '-%'}`);
-  const slugs = new Set((Array.isArray(taken) ? taken : (taken as { rows: { slug: string }[] }).rows).map((r: { slug: string }) => r.slug));
+  const slugs = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
   if (!slugs.has(base)) return base;
   for (let i = 2; ; i++) if (!slugs.has(`${base}-${i}`)) return `${base}-${i}`;
 }

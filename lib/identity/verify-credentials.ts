@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { env } from '@/lib/core/env';
@@ -44,9 +44,4 @@ export async function verifyCredentials(raw: unknown, ip: string, at: Date): Pro
   // A successful sign-in forgives this account's failed attempts from this address.
   await clearRateLimit(accountKey(email, ip));
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
-}
-
-export async function currentSessionVersion(userId: string): Promise<number | null> {
-  const [row] = await db().select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId));
-  return row?.v ?? null;
 }

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { db } from '@/db/client';
+import { db, rowsOf } from '@/db/client';
 import { mailMessages } from '@/db/schema';
 import { deliverMail } from '@/lib/notifications/deliver-mail';
 import { setMailTransport, type OutgoingMail } from '@/lib/notifications/mail-transport';
@@ -8,7 +8,7 @@ import { queueMail } from '@/lib/notifications/queue-mail';
 
 const jobsFor = async (messageId: string) => {
   const r = await db().execute(sql`SELECT id FROM pgboss.job WHERE name = 'mail.send' AND data->>'messageId' = ${messageId}`);
-  return (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows).length;
+  return rowsOf(r).length;
 };
 
 describe('outbox: jobs enqueued in the business transaction', () => {

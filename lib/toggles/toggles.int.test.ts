@@ -5,20 +5,10 @@ import { auditLog, featureToggles } from '@/db/schema';
 import { seedToggles } from '@/db/seed/toggles';
 import { AppError } from '@/lib/core/errors';
 import { env } from '@/lib/core/env';
-import { anonCtx, ctxFor, makeUser } from '@/test/factories';
+import { anonCtx, ctxFor, expectAppError, makeUser } from '@/test/factories';
 import { isEnabled, listToggles } from './queries';
 import { inRollout } from './rollout';
 import { setToggle } from './set-toggle';
-
-const expectAppError = async (p: Promise<unknown>, code: AppError['code']) => {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  return err as AppError;
-};
 
 let n = 0;
 const uniqueKey = () => `test.t${Date.now().toString(36)}${(n++).toString(36)}`;
