@@ -25,6 +25,7 @@ export const panels: PanelDef[] = [
     permission: 'panel.account',
     items: [
       { href: '/account', label: 'Overview' },
+      { href: '/account/favourites', label: 'Saved providers' },
       { href: '/account/security', label: 'Sign-in & security' },
     ],
   },
@@ -35,6 +36,7 @@ export const panels: PanelDef[] = [
     permission: 'panel.provider',
     items: [
       { href: '/provider', label: 'Dashboard' },
+      { href: '/provider/zones', label: 'Zones & coverage', roles: ['provider_admin'] },
       { href: '/provider/team', label: 'Team', roles: ['provider_admin'] },
     ],
   },
@@ -55,6 +57,8 @@ export const panels: PanelDef[] = [
     permission: 'panel.admin',
     items: [
       { href: '/admin', label: 'Overview' },
+      { href: '/admin/zones', label: 'Zones', roles: ['admin', 'operations'] },
+      { href: '/admin/matching', label: 'Matching tool', roles: ['admin', 'operations'] },
       { href: '/admin/rbac', label: 'Roles & access', roles: ['admin'] },
       { href: '/admin/toggles', label: 'Feature toggles', roles: ['admin', 'operations'] },
       { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },

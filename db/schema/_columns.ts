@@ -42,3 +42,10 @@ export const pointGeometry = customType<{ data: string; driverData: string }>({
     return sql`ST_SetSRID(ST_GeomFromGeoJSON(${value}),4326)` as unknown as string;
   },
 });
+
+/** Read-only projections kept by PostgreSQL (generated columns): web-mercator copy for tiles. */
+export const mercatorAreaGeometry = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'geometry(MultiPolygon,3857)';
+  },
+});

@@ -1,3 +1,5 @@
 // Barrel of every domain's tables; drizzle-kit and the db client read this.
 export * from './identity';
 export * from './platform';
+export * from './catalog';
+export * from './geo';

@@ -42,6 +42,22 @@ export const eventCatalogue = {
     retention: 'standard',
     payload: z.object({ key: z.string(), enabled: z.boolean(), rolloutPercent: z.number().int() }),
   },
+  'geo.zone_created': {
+    domain: 'geo',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ zoneId: z.string(), ownerOrgId: z.string(), ownerKind: z.enum(['platform', 'provider']), via: z.enum(['form', 'draw', 'import']) }),
+  },
+  'geo.zone_updated': { domain: 'geo', pii: false, retention: 'standard', payload: z.object({ zoneId: z.string(), version: z.number().int(), fields: z.array(z.string()) }) },
+  'geo.zone_archived': { domain: 'geo', pii: false, retention: 'standard', payload: z.object({ zoneId: z.string() }) },
+  'geo.zones_imported': { domain: 'geo', pii: false, retention: 'standard', payload: z.object({ ownerOrgId: z.string(), count: z.number().int(), zoneIds: z.array(z.string()) }) },
+  'geo.coverage_changed': {
+    domain: 'geo',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ providerOrgId: z.string(), zoneIds: z.array(z.string()), added: z.number().int(), removed: z.number().int() }),
+  },
+  'geo.snapshot_completed': { domain: 'geo', pii: false, retention: 'standard', payload: z.object({ runId: z.string(), zonesRecomputed: z.number().int(), trigger: z.enum(['schedule', 'manual']) }) },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

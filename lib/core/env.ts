@@ -37,7 +37,8 @@ const schema = z.object({
   // Feature toggle environment (toggles are per environment).
   APP_ENV: z.string().min(1).default('local'),
   // Basemap style for the explorer; a token switches the map library to Mapbox GL.
-  NEXT_PUBLIC_MAP_STYLE_URL: z.string().url().optional(),
+  // `offline` forces the built-in offline style (tests, air-gapped demos).
+  NEXT_PUBLIC_MAP_STYLE_URL: z.union([z.literal('offline'), z.string().url()]).optional(),
   NEXT_PUBLIC_MAPBOX_TOKEN: z.string().optional(),
   // Sign-in throttling: attempts per window per account+address and per address.
   SIGNIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -45,6 +46,11 @@ const schema = z.object({
   SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   // How many proxies in front of the app append to X-Forwarded-For (the load balancer = 1).
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
+  // Geo: largest zone accepted (km²), analytics snapshot schedule (cron, UTC), optional online
+  // geocoder (Nominatim-compatible search URL); without it place search uses the offline gazetteer.
+  ZONE_MAX_AREA_KM2: z.coerce.number().positive().default(5000),
+  ZONE_SNAPSHOT_CRON: z.string().min(9).default('*/30 * * * *'),
+  GEOCODER_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -70,7 +70,7 @@ export async function startWorkers(handlers: Handlers): Promise<void> {
       }
     });
   }
-  for (const [name, cron] of Object.entries(schedules)) {
+  for (const [name, cron] of Object.entries(schedules())) {
     await boss.schedule(name, cron, {}, { tz: 'UTC' });
   }
 }

@@ -1,3 +1,5 @@
+import { env } from '@/lib/core/env';
+
 /**
  * Every background queue, its payload type and its retry policy in one place. Handlers must be
  * idempotent by business key: a job may run again after a crash or a retry.
@@ -6,6 +8,8 @@ export interface JobPayloads {
   'mail.send': { messageId: string };
   'audit.seal': Record<string, never>;
   'sessions.prune': Record<string, never>;
+  // Zone analytics run; `runId` is set when operations triggered it by hand.
+  'geo.snapshot': { runId?: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -14,10 +18,14 @@ export const queueOptions: Record<JobName, { retryLimit: number; retryDelay: num
   'mail.send': { retryLimit: 8, retryDelay: 15, retryBackoff: true, expireInSeconds: 120 },
   'audit.seal': { retryLimit: 2, retryDelay: 30, retryBackoff: false, expireInSeconds: 300 },
   'sessions.prune': { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 300 },
+  'geo.snapshot': { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
 };
 
-/** Cron schedules (UTC). */
-export const schedules: Partial<Record<JobName, string>> = {
-  'audit.seal': '* * * * *',
-  'sessions.prune': '17 3 * * *',
-};
+/** Cron schedules (UTC); the zone analytics interval is configuration (ZONE_SNAPSHOT_CRON). */
+export function schedules(): Partial<Record<JobName, string>> {
+  return {
+    'audit.seal': '* * * * *',
+    'sessions.prune': '17 3 * * *',
+    'geo.snapshot': env().ZONE_SNAPSHOT_CRON,
+  };
+}

@@ -31,6 +31,16 @@ export const permissions = {
   'audit.verify': ['admin'],
   'mailbox.read': ['admin', 'operations'],
   'jobs.trigger': ['admin', 'operations'],
+
+  // Geo: platform zones belong to operations; a provider admin manages its own coverage areas
+  // and which zones it serves (tenant scope checked by each verb).
+  'zones.read_all': ['operations', 'admin'],
+  'zones.manage_platform': ['operations', 'admin'],
+  'zones.manage_own': ['provider_admin'],
+  'coverage.manage': ['provider_admin'],
+  'zones.snapshot': ['operations', 'admin'],
+  'geo.match_explain': ['operations', 'admin'],
+  'favourites.manage': ['customer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
