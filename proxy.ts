@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/core/env';
 import { logger } from '@/lib/core/logger';
+import { DEFAULT_MAP_STYLE_URL } from '@/lib/geo/map-style-default';
 import { contentSecurityPolicy, mapHostsFrom, staticSecurityHeaders } from '@/lib/core/security-headers';
 
 /**
@@ -35,7 +36,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     nonce,
     dev: e.NODE_ENV === 'development',
-    mapHosts: mapHostsFrom(e.NEXT_PUBLIC_MAP_STYLE_URL, e.NEXT_PUBLIC_MAPBOX_TOKEN),
+    mapHosts: mapHostsFrom(e.NEXT_PUBLIC_MAPBOX_TOKEN ? e.NEXT_PUBLIC_MAP_STYLE_URL : (e.NEXT_PUBLIC_MAP_STYLE_URL ?? DEFAULT_MAP_STYLE_URL), e.NEXT_PUBLIC_MAPBOX_TOKEN),
   });
   // Next reads the CSP from the request headers to put the nonce on its own scripts.
   requestHeaders.set('content-security-policy', csp);

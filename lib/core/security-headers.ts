@@ -27,7 +27,7 @@ export function contentSecurityPolicy(opts: { nonce: string; dev: boolean; mapHo
 
 export function mapHostsFrom(styleUrl: string | undefined, mapboxToken: string | undefined): string[] {
   const hosts = new Set<string>();
-  if (styleUrl) {
+  if (styleUrl && styleUrl !== 'offline' && !styleUrl.startsWith('mapbox://')) {
     try {
       hosts.add(new URL(styleUrl).origin);
     } catch {

@@ -163,6 +163,10 @@ export interface ExplorerResult {
   /** The best-ranked page of them for the list. */
   providers: ExplorerProvider[];
   markers: ExplorerMarkers;
+  /** Platform zones whose label point is in view (for HTML labels; at most 150, zoom ≥ 9). */
+  zones: Array<{ id: string; name: string; demandLevel: DemandLevel; lon: number; lat: number }>;
+  /** Gazetteer places in view for offline place labels (areas/landmarks; at most 60, zoom ≥ 12). */
+  places: PlaceHit[];
 }
 
 export interface PlaceHit {
