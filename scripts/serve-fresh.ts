@@ -21,6 +21,8 @@ const env: NodeJS.ProcessEnv = {
   APP_URL: `http://127.0.0.1:${port}`,
   // Plain http on loopback: no Secure cookies / HSTS, by explicit choice.
   ALLOW_INSECURE_HTTP: 'true',
+  // Browser tests run offline: the map uses the built-in style instead of a basemap host.
+  NEXT_PUBLIC_MAP_STYLE_URL: process.env.NEXT_PUBLIC_MAP_STYLE_URL ?? 'offline',
   DEV_MAILBOX_PUBLIC: 'true',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
