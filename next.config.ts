@@ -9,8 +9,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  // forbidden() renders app/forbidden.tsx with a real 403 status. Zone GeoJSON pastes/imports are
+  // capped at 5 MB by lib/geo; server actions need room for that plus the form encoding.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '6mb' } },
 };
 
 export default config;

@@ -35,6 +35,12 @@ const run = (cmd: string, cmdArgs: string[]) =>
 
 // Seed in its own process first: the embedded engine allows one process per data dir.
 await run(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts']);
+// The geo benchmark serves the 10k-zone / 50k-provider scale set on top of the demo data.
+const scale = process.env.SERVE_FRESH_GEO_SCALE;
+if (scale) {
+  const [zones, providers] = scale.split(':');
+  await run(process.execPath, ['--import', 'tsx', 'scripts/geo-scale.ts', '--zones', zones, '--providers', providers]);
+}
 const server = spawn('node_modules/.bin/next', ['start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
 let stopping = false;
 const stop = async () => {

@@ -134,7 +134,8 @@ export const zoneSnapshots = pgTable(
     takenAt: timestamp({ withTimezone: true }).notNull(),
     metrics: jsonb().$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index('zone_snapshots_zone_taken_idx').on(t.zoneId, t.takenAt)],
+  // taken_at alone: the 90-day history prune runs every analytics run.
+  (t) => [index('zone_snapshots_zone_taken_idx').on(t.zoneId, t.takenAt), index('zone_snapshots_taken_idx').on(t.takenAt)],
 );
 
 export const snapshotTriggerEnum = pgEnum('snapshot_trigger', ['schedule', 'manual']);

@@ -1,14 +1,22 @@
 import type { Db } from '../client';
+import { runZoneSnapshot } from '@/lib/geo/snapshot/run-snapshot';
+import { seedCatalog } from './catalog';
+import { seedGeo } from './geo';
 import { seedIdentity } from './identity';
 import { seedToggles } from './toggles';
 
 /**
  * Deterministic, re-runnable demo data (London). Each domain adds its own seed file and is called
  * here in dependency order, all in one transaction so a failed seed leaves nothing half-written.
+ * The last step is one zone analytics run, so the explorer and dashboards have metrics at once
+ * (it needs no job queue: the run is computed right here, inside the seed's transaction).
  */
 export async function seedAll(database: Db, at: Date = new Date('2026-01-01T09:00:00Z')): Promise<void> {
   await database.transaction(async (tx) => {
     await seedIdentity(tx, at);
     await seedToggles(tx);
+    await seedCatalog(tx);
+    await seedGeo(tx, at);
+    await runZoneSnapshot({ trigger: 'schedule', at, tx });
   });
 }

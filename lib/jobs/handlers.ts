@@ -2,6 +2,7 @@ import { sealAuditLog } from '@/lib/audit/seal';
 import { deliverMail } from '@/lib/notifications/deliver-mail';
 import { now } from '@/lib/core/clock';
 import { pruneRevokedSessions } from '@/lib/identity/sign-out';
+import { handleSnapshotJob } from '@/lib/geo/snapshot/run-snapshot';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -15,6 +16,9 @@ export function startAllWorkers(): Promise<void> {
     },
     'sessions.prune': async () => {
       await pruneRevokedSessions(now());
+    },
+    'geo.snapshot': async (data) => {
+      await handleSnapshotJob(data);
     },
   });
 }

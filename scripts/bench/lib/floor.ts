@@ -10,11 +10,11 @@ export interface FloorServer {
   stop(): Promise<void>;
 }
 
-export async function startFloor(opts: { root: string; databaseUrl: string; poolMax?: number }): Promise<FloorServer> {
+export async function startFloor(opts: { root: string; databaseUrl: string; poolMax?: number; script?: string }): Promise<FloorServer> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join('scripts', 'bench', 'lib', 'floor-server.ts'), String(port), String(opts.poolMax ?? 10)],
+    ['--import', 'tsx', path.join('scripts', 'bench', 'lib', opts.script ?? 'floor-server.ts'), String(port), String(opts.poolMax ?? 10)],
     { cwd: opts.root, env: { ...process.env, FLOOR_DATABASE_URL: opts.databaseUrl }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const pid = child.pid;

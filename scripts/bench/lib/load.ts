@@ -82,6 +82,8 @@ export interface AutocannonOptions {
   verifyBody?: (body: string) => boolean;
   /** Unmeasured run first, same shape (lazy route compilation, JIT, pools). */
   warmupS?: number;
+  /** Paths (with query) each connection cycles through instead of the URL's own, e.g. many points. */
+  paths?: string[];
 }
 
 function assertLoopback(url: string): void {
@@ -103,6 +105,7 @@ function cannon(opts: AutocannonOptions, durationS: number, onResponse?: (status
         body: opts.body,
         verifyBody: opts.verifyBody ? (body) => opts.verifyBody!(typeof body === 'string' ? body : String(body ?? '')) : undefined,
         timeout: 10,
+        ...(opts.paths?.length ? { requests: opts.paths.map((p) => ({ method: opts.method ?? 'GET', path: p })) } : {}),
       },
       (err, result) => {
         clearTimeout(watchdog);
@@ -134,7 +137,7 @@ export async function runAutocannon(opts: AutocannonOptions): Promise<LoadResult
   if (latencies.length === 0) notes.push('no responses at all');
   return {
     name: opts.name,
-    target: `${opts.method ?? 'GET'} ${new URL(opts.url).pathname}`,
+    target: `${opts.method ?? 'GET'} ${new URL(opts.url).pathname}${opts.paths?.length ? ` (${opts.paths.length} rotating paths)` : ''}`,
     connections: opts.connections,
     kind: 'requests',
     durationS: round(durationS, 2),

@@ -65,6 +65,11 @@ export function atMost(figure: string, value: number | null | undefined, limit: 
   return { figure, value: v, unit, target: `≤ ${limit} ${unit}`, limit, pass: v === null ? null : v <= limit, note: v === null ? (note ?? 'not measured') : note };
 }
 
+export function atLeast(figure: string, value: number | null | undefined, limit: number, unit: string, note?: string): TargetCheck {
+  const v = value === undefined || value === null || Number.isNaN(value) ? null : value;
+  return { figure, value: v, unit, target: `≥ ${limit} ${unit}`, limit, pass: v === null ? null : v >= limit, note: v === null ? (note ?? 'not measured') : note };
+}
+
 export function targetsTable(checks: TargetCheck[]): string {
   return table(
     ['figure', 'measured', 'target', 'verdict', 'note'],

@@ -10,6 +10,8 @@ export interface HttpTarget {
   verifyBody?: (body: string) => boolean;
   /** The process serving it, when not next-server (for CPU accounting), e.g. the floor. */
   servedBy?: number;
+  /** Rotate through these paths (same host) instead of requesting one URL. */
+  paths?: string[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function httpScenario(spec: {
     headers: target!.headers,
     body: target!.body,
     verifyBody: target!.verifyBody,
+    paths: target!.paths,
     connections,
     durationS,
     warmupS,

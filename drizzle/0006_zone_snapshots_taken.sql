@@ -1,0 +1,1 @@
+CREATE INDEX "zone_snapshots_taken_idx" ON "zone_snapshots" USING btree ("taken_at");
