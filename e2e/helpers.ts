@@ -25,7 +25,7 @@ export interface Persona {
   headerPanels: string[];
 }
 
-const platformNav = ['Overview', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const platformNav = ['Overview', 'Zones', 'Matching tool', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
 
 export const personas: Record<PersonaKey, Persona> = {
   customer: {
@@ -35,7 +35,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/account',
     heading: 'Hello, Chloe Customer',
     panel: 'My account',
-    nav: ['Overview', 'Sign-in & security'],
+    nav: ['Overview', 'Saved providers', 'Sign-in & security'],
     headerPanels: ['My account'],
   },
   provider: {
@@ -45,7 +45,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Team'],
+    nav: ['Dashboard', 'Zones & coverage', 'Team'],
     headerPanels: ['My account', 'Provider panel'],
   },
   serviceman: {
@@ -85,7 +85,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Feature toggles', 'Mailbox'],
+    nav: ['Overview', 'Zones', 'Matching tool', 'Feature toggles', 'Mailbox'],
     headerPanels: ['Platform admin'],
   },
   finance: {

@@ -115,6 +115,7 @@ export async function listZones(ctx: Ctx, raw: ListZonesQuery = {}): Promise<{ z
   // Archived zones are history: listed only when asked for by status.
   where.push(q.status ? eq(zones.status, q.status) : ne(zones.status, 'archived'));
   if (q.demand) where.push(eq(zones.demandLevel, q.demand));
+  if (q.ownerKind) where.push(eq(zones.ownerKind, q.ownerKind));
   if (q.q) where.push(sql`${zones.name} ilike ${`%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
   const cond = and(...where);
   const ex = exec(ctx);

@@ -157,6 +157,8 @@ export const listZonesQuery = z.object({
   scope: listScope.default('platform'),
   status: zoneStatus.optional(),
   demand: demandLevel.optional(),
+  // Platform zones or providers' own areas (with scope `all`, operations' "provider areas" view).
+  ownerKind: z.enum(['platform', 'provider']).optional(),
   q: z.string().trim().max(120).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });

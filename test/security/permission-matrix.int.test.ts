@@ -16,7 +16,15 @@ import { listOrganisations, listUsersWithRoles, listOrgMembers } from '@/lib/ide
 import { listToggles, setToggle } from '@/lib/toggles';
 import { platformStats } from '@/lib/core/platform-stats';
 import { listMailbox } from '@/lib/notifications/mailbox';
+import { createZone } from '@/lib/geo/create-zone';
+import { importZones } from '@/lib/geo/import-zones';
+import { listZones } from '@/lib/geo/queries';
+import { setCoverage } from '@/lib/geo/set-coverage';
+import { requestSnapshot } from '@/lib/geo/request-snapshot';
+import { toggleFavourite } from '@/lib/geo/toggle-favourite';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
+
+const probeZone = { demandLevel: 'medium', timeZone: 'Europe/London', currency: 'GBP', taxRegion: 'GB' } as const;
 
 /** A call of the real verb for each enforced permission; it may fail for reasons other than access. */
 const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
@@ -28,6 +36,13 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'toggles.read': (ctx) => listToggles(ctx.actor),
   'toggles.update': (ctx) => setToggle(ctx, { key: 'matrix.probe', description: '', enabled: 'on', rolloutPercent: 10 }),
   'panel.admin': (ctx) => platformStats(ctx.actor),
+  // Geo: the probes carry a geometry that fails validation, so an allowed call stops before saving.
+  'zones.read_all': (ctx) => listZones(ctx, { scope: 'all' }),
+  'zones.manage_platform': (ctx) => importZones(ctx, { scope: 'platform', geojson: { type: 'FeatureCollection', features: [] }, defaults: probeZone }),
+  'zones.manage_own': (ctx) => createZone(ctx, { ...probeZone, scope: 'own', name: 'Matrix probe', geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [0, 0]]] } }),
+  'coverage.manage': (ctx) => setCoverage(ctx, { zoneId: '00000000-0000-4000-8000-000000000000', entries: [] }),
+  'zones.snapshot': (ctx) => requestSnapshot(ctx),
+  'favourites.manage': (ctx) => toggleFavourite(ctx, { providerOrgId: '00000000-0000-4000-8000-000000000000', favourite: true }),
 };
 
 const outcome = async (fn: () => Promise<unknown>): Promise<'allowed' | 'forbidden'> => {
