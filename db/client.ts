@@ -74,7 +74,9 @@ export function openPostgres(url: string, max = 10): Database {
     // int8 stays a string on the wire; lib/core/money converts it in one place.
     // pg-boss passes undefined for unset job options; SQL wants NULL.
     transform: { undefined: null },
-    connection: { application_name: 'fixnado' },
+    // JIT compiles a plan for seconds on wide explorer queries that then run in milliseconds;
+    // the app's queries are short and index-driven, so it never pays off here.
+    connection: { application_name: 'fixnado', jit: 'off' },
   });
   const database = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db;
   return {

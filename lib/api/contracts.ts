@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { RouteContract } from '@/lib/core/route';
 import { meContract, signUpContract } from '@/lib/identity/contracts';
+import { matchContracts } from '@/lib/geo/match-contracts';
+import { zoneContracts } from '@/lib/geo/zone-contracts';
 
 export const healthContract = {
   method: 'GET',
@@ -20,4 +22,4 @@ export const healthContract = {
 } satisfies RouteContract;
 
 /** Every documented route. A domain adds its contracts here when it adds routes. */
-export const contracts: RouteContract[] = [healthContract, meContract, signUpContract];
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts];

@@ -1,3 +1,4 @@
+import { bookingStatusCounts } from './snapshot/metric-sources';
 import { and, asc, count, desc, eq, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { exec, type Ctx } from '@/lib/core/context';
 import { organisations, zoneMetrics, zoneSnapshotRuns, zones } from '@/db/schema';
@@ -138,7 +139,7 @@ export async function listZones(ctx: Ctx, raw: ListZonesQuery = {}): Promise<{ z
       metrics: r.metrics
         ? {
             zoneId: r.metrics.zoneId,
-            bookingsByStatus: r.metrics.bookingsByStatus,
+            bookingsByStatus: bookingStatusCounts(r.metrics.bookingsByStatus),
             slaBreaches: r.metrics.slaBreaches,
             meanMinutesToAcceptance: r.metrics.meanMinutesToAcceptance,
             activeProviders: r.metrics.activeProviders,

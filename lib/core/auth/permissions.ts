@@ -39,7 +39,6 @@ export const permissions = {
   'zones.manage_own': ['provider_admin'],
   'coverage.manage': ['provider_admin'],
   'zones.snapshot': ['operations', 'admin'],
-  'geo.match_explain': ['operations', 'admin'],
   'favourites.manage': ['customer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -17,7 +17,8 @@ if (!url) {
 }
 const port = Number(process.argv[2] ?? 0);
 const poolMax = Number(process.argv[3] ?? 10);
-const db = postgres(url, { max: poolMax, onnotice: () => {} });
+// Same connection settings as the app (db/client.ts), so the comparison is like for like.
+const db = postgres(url, { max: poolMax, onnotice: () => {}, connection: { application_name: 'fixnado-floor', jit: 'off' } });
 const dialect = new PgDialect({ casing: 'snake_case' });
 
 function run<T extends Record<string, unknown>>(q: SQL): Promise<T[]> {

@@ -13,6 +13,7 @@ import { ZonesTable, type ZoneRowView } from '@/components/zones/zones-table.cli
 import { requirePermission } from '@/lib/core/auth/guards';
 import { requestCtx } from '@/lib/core/auth/session';
 import { listCoverage } from '@/lib/geo/coverage';
+import { listProviderServices } from '@/lib/geo/catalog-queries';
 import { listZones } from '@/lib/geo/queries';
 
 export const metadata: Metadata = { title: 'Zones & coverage' };
@@ -21,9 +22,10 @@ async function ProviderZonesContent({ searchParams }: { searchParams: Promise<Re
   await requirePermission('coverage.manage');
   const ctx = await requestCtx();
   const zq = param((await searchParams).zq);
-  const [own, coverage, platformHits] = await Promise.all([
+  const [own, coverage, providerServices, platformHits] = await Promise.all([
     listZones(ctx, { scope: 'own' }),
     listCoverage(ctx),
+    listProviderServices(ctx),
     zq ? listZones(ctx, { scope: 'platform', status: 'active', q: zq }) : Promise.resolve(null),
   ]);
 
@@ -55,11 +57,7 @@ async function ProviderZonesContent({ searchParams }: { searchParams: Promise<Re
       ].map((z) => ({ id: z.id, name: z.name, ownerKind: z.ownerKind, status: z.status, demandLevel: z.demandLevel, timeZone: z.timeZone }))
     : [];
 
-  // The services a coverage row can name: those already listed in any zone (see report: a
-  // provider-services query belongs to the catalogue and would list unused ones too).
-  const services = new Map<string, string>();
-  for (const z of coverage.zones) for (const e of z.entries) services.set(e.serviceId, e.serviceTitle);
-  const serviceList = [...services].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title));
+  const serviceList = providerServices.map((s) => ({ id: s.id, title: s.status === 'active' ? s.title : `${s.title} (${s.status})` }));
 
   return (
     <div className="grid gap-8">
