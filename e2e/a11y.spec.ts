@@ -55,6 +55,18 @@ for (const p of pages) {
   }
 }
 
+test('axe: the explorer with its map loaded, then with a zone insight open', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const map = page.getByTestId('explorer-map');
+  await expect(map.locator('[data-map-state="ready"]')).toBeVisible({ timeout: 20_000 });
+  await expect(map).toHaveAttribute('data-loading', 'false');
+  await page.waitForLoadState('networkidle');
+  await expectNoSeriousViolations(page, testInfo, 'explorer-map');
+  await page.getByRole('region', { name: 'Zones in view' }).getByRole('button').first().click();
+  await expect(page.getByTestId('zone-insight').getByTestId('insight-age')).toBeVisible();
+  await expectNoSeriousViolations(page, testInfo, 'explorer-insight');
+});
+
 test('keyboard: on /sign-in, Tab reaches the skip link first, then email, password and Sign in; Enter submits', async ({ page }) => {
   await page.goto('/sign-in');
   await page.waitForLoadState('networkidle');

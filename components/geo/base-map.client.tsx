@@ -50,7 +50,16 @@ export function BaseMap(props: BaseMapProps) {
   const [entry, setEntry] = useState<MaplibreEntry | null>(null);
   const [style, setStyle] = useState<ResolvedStyle | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [slow, setSlow] = useState(false);
   const { config } = props;
+
+  // A map that never fires `load` (its worker or WebGL failed) must say so instead of staying blank.
+  useEffect(() => {
+    if (!entry || !style || loaded) return;
+    const timer = setTimeout(() => setSlow(true), 20_000);
+    return () => clearTimeout(timer);
+  }, [entry, style, loaded]);
 
   useEffect(() => {
     let cancelled = false;
@@ -93,7 +102,18 @@ export function BaseMap(props: BaseMapProps) {
   }
   const { Map, Source, Layer, Marker, Popup, NavigationControl } = entry;
   return (
-    <div role="region" aria-label={props.ariaLabel} className={props.className} data-map-state="ready" data-map-offline={style.offline ? 'true' : 'false'}>
+    <div
+      role="region"
+      aria-label={props.ariaLabel}
+      className={`relative ${props.className ?? ''}`}
+      data-map-state={loaded ? 'ready' : 'starting'}
+      data-map-offline={style.offline ? 'true' : 'false'}
+    >
+      {slow ? (
+        <p role="status" className="absolute inset-x-2 top-2 z-10 rounded-md bg-surface p-2 text-sm text-muted shadow">
+          The map is taking too long to start; the list shows every result.
+        </p>
+      ) : null}
       <Map
         ref={props.mapRef}
         initialViewState={props.initialView}
@@ -104,7 +124,11 @@ export function BaseMap(props: BaseMapProps) {
         interactiveLayerIds={props.interactiveLayerIds}
         onMoveEnd={props.onMoveEnd}
         onClick={props.onClick}
-        onLoad={props.onLoad}
+        onLoad={(e: unknown) => {
+          setLoaded(true);
+          setSlow(false);
+          props.onLoad?.(e);
+        }}
         onIdle={props.onIdle}
         cursor={props.cursor}
         attributionControl={style.offline ? false : undefined}

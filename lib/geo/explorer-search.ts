@@ -182,7 +182,7 @@ export async function searchExplorer(ctx: Ctx, raw: unknown): Promise<ExplorerRe
         from m
       ) m
     )
-    select 'point' as kind, m.org_id, m.lon, m.lat, 1 as cnt, null::json as detail
+    select 'point' as kind, m.org_id, m.lon, m.lat, 1 as cnt, json_build_object('name', m.name) as detail
     from m, total where total.n <= ${EXPLORER_MARKER_POINT_LIMIT}
     union all
     select 'cluster', null, avg(m.lon), avg(m.lat), count(*)::int, null::json
@@ -222,13 +222,15 @@ export async function searchExplorer(ctx: Ctx, raw: unknown): Promise<ExplorerRe
   ]);
 
   const rows = rowsOf<Row>(rowsRaw);
-  const points: Array<{ orgId: string; lon: number; lat: number }> = [];
+  const points: Array<{ orgId: string; name?: string; lon: number; lat: number }> = [];
   const clusters: Array<{ lon: number; lat: number; count: number }> = [];
   const providers: ExplorerProvider[] = [];
   let total = 0;
   for (const r of rows) {
     if (r.kind === 'point') {
-      points.push({ orgId: r.org_id!, lon: Number(r.lon), lat: Number(r.lat) });
+      // Every marker is a named button, including those beyond the ranked page.
+      const detail = (typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail) as { name?: string } | null;
+      points.push({ orgId: r.org_id!, name: detail?.name, lon: Number(r.lon), lat: Number(r.lat) });
       total += 1;
     } else if (r.kind === 'cluster') {
       const count = Number(r.cnt);

@@ -154,7 +154,7 @@ export interface ExplorerProvider {
 }
 
 export type ExplorerMarkers =
-  | { mode: 'points'; points: Array<{ orgId: string; lon: number; lat: number }> }
+  | { mode: 'points'; points: Array<{ orgId: string; name?: string; lon: number; lat: number }> }
   | { mode: 'clusters'; clusters: Array<{ lon: number; lat: number; count: number }> };
 
 export interface ExplorerResult {
