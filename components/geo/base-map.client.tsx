@@ -29,16 +29,11 @@ export interface BaseMapProps {
   ariaLabel: string;
   className?: string;
   // Typed loosely on purpose: the map instance differs between maplibre and mapbox.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   mapRef?: Ref<any>;
   interactiveLayerIds?: string[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onMoveEnd?: (e: any) => void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onClick?: (e: any) => void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onLoad?: (e: any) => void;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   onIdle?: (e: any) => void;
   cursor?: string;
   children?: (lib: MapLib) => ReactNode;
@@ -46,7 +41,7 @@ export interface BaseMapProps {
 
 let workerSet = false;
 
-export function BaseMap(props: BaseMapProps) {
+export function BaseMap({ mapRef, ...props }: BaseMapProps) {
   const [entry, setEntry] = useState<MaplibreEntry | null>(null);
   const [style, setStyle] = useState<ResolvedStyle | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -115,11 +110,10 @@ export function BaseMap(props: BaseMapProps) {
         </p>
       ) : null}
       <Map
-        ref={props.mapRef}
+        ref={mapRef}
         initialViewState={props.initialView}
         mapStyle={style.style}
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        {...(config.engine === 'mapbox' ? ({ mapboxAccessToken: config.mapboxToken } as any) : {})}
+              {...(config.engine === 'mapbox' ? ({ mapboxAccessToken: config.mapboxToken } as any) : {})}
         style={{ width: '100%', height: '100%' }}
         interactiveLayerIds={props.interactiveLayerIds}
         onMoveEnd={props.onMoveEnd}
