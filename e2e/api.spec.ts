@@ -35,10 +35,12 @@ test('/api/docs renders the API reference', async ({ page }) => {
   const res = await page.goto('/api/docs');
   expect(res?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1, name: 'Fixnado API reference' })).toBeVisible();
-  const me = page.getByRole('region', { name: 'GET /api/v1/me' });
+  const me = page.getByRole('region', { name: 'GET /api/v1/me', exact: true });
   await expect(me).toBeVisible();
   await expect(me).toContainText('Requires a signed-in session');
   await expect(page.getByRole('region', { name: 'POST /api/v1/auth/sign-up' })).toContainText('Public');
+  // The geo routes are documented from their contracts too.
+  await expect(page.getByRole('region', { name: 'GET /api/v1/geo/match', exact: true })).toContainText('Public');
 });
 
 test('GET /api/v1/me without a session → 401 problem+json', async ({ request }) => {
