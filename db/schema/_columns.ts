@@ -49,3 +49,10 @@ export const mercatorAreaGeometry = customType<{ data: string; driverData: strin
     return 'geometry(MultiPolygon,3857)';
   },
 });
+
+/** A tstzrange as PostgreSQL text ('[2026-01-01 09:00:00+00,2026-01-01 10:00:00+00)'). */
+export const tstzRange = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'tstzrange';
+  },
+});

@@ -42,6 +42,9 @@ export const services = pgTable(
     bufferBeforeMinutes: integer().notNull().default(0),
     bufferAfterMinutes: integer().notNull().default(0),
     minNoticeMinutes: integer().notNull().default(0),
+    // Requests wait for the provider to accept within this many minutes, then expire.
+    requiresConfirmation: boolean().notNull().default(false),
+    confirmationWindowMinutes: integer().notNull().default(240),
     status: serviceStatusEnum().notNull().default('draft'),
     ...timestamps(),
   },

@@ -3,3 +3,6 @@ export * from './identity';
 export * from './platform';
 export * from './catalog';
 export * from './geo';
+export * from './crew';
+export * from './finance';
+export * from './bookings';
