@@ -58,6 +58,81 @@ export const eventCatalogue = {
     payload: z.object({ providerOrgId: z.string(), zoneIds: z.array(z.string()), added: z.number().int(), removed: z.number().int() }),
   },
   'geo.snapshot_completed': { domain: 'geo', pii: false, retention: 'standard', payload: z.object({ runId: z.string(), zonesRecomputed: z.number().int(), trigger: z.enum(['schedule', 'manual']) }) },
+  // availability helper
+  'catalog.service_changed': {
+    domain: 'catalog',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ serviceId: z.string(), providerOrgId: z.string(), change: z.enum(['created', 'updated', 'status']), status: z.enum(['draft', 'active', 'paused', 'archived']) }),
+  },
+  'crew.availability_changed': {
+    domain: 'crew',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ servicemanId: z.string(), providerOrgId: z.string(), change: z.enum(['created', 'updated', 'status', 'hours', 'exception', 'time_off']) }),
+  },
+  // bookings helper — zone analytics (lib/geo/snapshot/metric-sources.ts) counts fromStatus/toStatus,
+  // acceptedAfterMinutes and slaBreached on EVERY booking.* event, so only status_changed carries
+  // the status keys and only sla_breached carries slaBreached.
+  'booking.created': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({
+      bookingId: z.string(),
+      zoneId: z.string(),
+      serviceId: z.string(),
+      providerOrgId: z.string(),
+      type: z.enum(['on_demand', 'scheduled']),
+      currency: z.string(),
+      totalMinor: z.number().int(),
+      seriesId: z.string().nullable(),
+    }),
+  },
+  'booking.status_changed': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({
+      bookingId: z.string(),
+      zoneId: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      acceptedAfterMinutes: z.number().optional(),
+    }),
+  },
+  'booking.sla_breached': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), kind: z.enum(['acceptance_sla', 'arrival_sla', 'completion_sla']), slaBreached: z.literal(true) }),
+  },
+  'booking.crew_assigned': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), servicemanIds: z.array(z.string()), via: z.enum(['auto', 'offer', 'manual']) }),
+  },
+  'booking.offer_sent': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), offerId: z.string(), servicemanId: z.string() }),
+  },
+  'booking.dispatch_exhausted': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string(), offersMade: z.number().int() }) },
+  'booking.rescheduled': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), previousStartsAt: z.string(), startsAt: z.string() }),
+  },
+  'booking.cancelled': {
+    domain: 'bookings',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), by: z.enum(['customer', 'provider', 'operations', 'system']), feeMinor: z.number().int(), reason: z.string() }),
+  },
+  'booking.no_show': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string(), party: z.enum(['customer', 'crew']) }) },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

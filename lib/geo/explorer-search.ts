@@ -120,6 +120,8 @@ export async function searchExplorer(ctx: Ctx, raw: unknown): Promise<ExplorerRe
 
   // Set-based rather than a per-provider subquery: for a zoomed-out view with thousands of
   // providers the planner can hash-join coverage and hours once instead of probing per row.
+  // `e` and `h` are materialized: inlined, the planner under-estimated their rows and joined them
+  // to `cand` with a nested loop (quadratic: 4 s for 6,000 providers at zoom 9, 0.37 s now).
   const query = sql`
     with cand as materialized (
       select p.org_id, o.slug, o.name, o.time_zone, p.tagline, p.base_point,
@@ -129,7 +131,7 @@ export async function searchExplorer(ctx: Ctx, raw: unknown): Promise<ExplorerRe
       where p.base_point && ${envelope}
         ${filters.profile.length ? sql`and ${sql.join(filters.profile, sql` and `)}` : sql``}
     ),
-    e as (
+    e as materialized (
       select zc.provider_org_id as org_id,
              min(s.price_minor) filter (where ${catMatch} and s.currency = ${currency}) as price_from,
              array_agg(distinct c.slug) as categories,
@@ -146,7 +148,7 @@ export async function searchExplorer(ctx: Ctx, raw: unknown): Promise<ExplorerRe
         and (zc.effective_to is null or zc.effective_to > ${at}::timestamptz)
       group by zc.provider_org_id
     ),
-    h as (
+    h as materialized (
       select hh.org_id,
              bool_or(hh.weekday = extract(isodow from ${local}) and ${local}::time >= hh.opens_at and ${local}::time < hh.closes_at) as open_now
       from cand o

@@ -40,6 +40,21 @@ export const permissions = {
   'coverage.manage': ['provider_admin'],
   'zones.snapshot': ['operations', 'admin'],
   'favourites.manage': ['customer'],
+  // availability helper: provider services, crew and their working time (tenant scope per verb)
+  'services.manage': ['provider_admin'],
+  'crew.manage': ['provider_admin'],
+  'crew.manage_self': ['serviceman'],
+
+  // bookings helper
+  'bookings.create': ['customer'],
+  'bookings.read_own': ['customer', 'provider_admin', 'serviceman'],
+  'bookings.read_all': ['operations', 'admin'],
+  'bookings.cancel': ['customer', 'provider_admin', 'operations', 'admin'],
+  'bookings.reschedule': ['customer'],
+  'bookings.manage': ['provider_admin'],
+  'bookings.work': ['serviceman'],
+  'bookings.respond_offer': ['serviceman'],
+  'bookings.report_no_show': ['customer', 'provider_admin', 'serviceman', 'operations', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
