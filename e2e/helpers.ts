@@ -45,7 +45,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Zones & coverage', 'Team'],
+    nav: ['Dashboard', 'Services', 'Crew & availability', 'Zones & coverage', 'Team'],
     headerPanels: ['My account', 'Provider panel'],
   },
   serviceman: {
@@ -55,7 +55,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard'],
+    nav: ['Dashboard', 'Crew & availability'],
     headerPanels: ['My account', 'Provider panel'],
   },
   enterprise: {

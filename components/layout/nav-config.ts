@@ -36,6 +36,8 @@ export const panels: PanelDef[] = [
     permission: 'panel.provider',
     items: [
       { href: '/provider', label: 'Dashboard' },
+      { href: '/provider/services', label: 'Services', roles: ['provider_admin'] },
+      { href: '/provider/crew', label: 'Crew & availability', roles: ['provider_admin', 'serviceman'] },
       { href: '/provider/zones', label: 'Zones & coverage', roles: ['provider_admin'] },
       { href: '/provider/team', label: 'Team', roles: ['provider_admin'] },
     ],

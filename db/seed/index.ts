@@ -1,6 +1,8 @@
 import type { Db } from '../client';
 import { runZoneSnapshot } from '@/lib/geo/snapshot/run-snapshot';
 import { seedCatalog } from './catalog';
+import { seedFinance } from './finance';
+import { seedCrew } from './crew';
 import { seedGeo } from './geo';
 import { seedIdentity } from './identity';
 import { seedToggles } from './toggles';
@@ -16,7 +18,9 @@ export async function seedAll(database: Db, at: Date = new Date('2026-01-01T09:0
     await seedIdentity(tx, at);
     await seedToggles(tx);
     await seedCatalog(tx);
+    await seedFinance(tx);
     await seedGeo(tx, at);
+    await seedCrew(tx);
     // Metrics are "as of seeding", so their age on screen is honest (never before `at`).
     await runZoneSnapshot({ trigger: 'schedule', at: new Date(Math.max(Date.now(), at.getTime())), tx });
   });

@@ -133,6 +133,14 @@ export const eventCatalogue = {
     payload: z.object({ bookingId: z.string(), zoneId: z.string(), by: z.enum(['customer', 'provider', 'operations', 'system']), feeMinor: z.number().int(), reason: z.string() }),
   },
   'booking.no_show': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string(), party: z.enum(['customer', 'crew']) }) },
+  // finance helper: a payment changed status outside a booking step (bank confirmation, gateway
+  // webhook) — the booking side reacts to 'authorized' by moving a pending booking on.
+  'payments.status_changed': {
+    domain: 'finance',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ paymentId: z.string(), bookingId: z.string(), status: z.enum(['requires_action', 'authorized', 'captured', 'voided', 'refunded', 'partially_refunded', 'failed']), via: z.enum(['test_confirm', 'webhook']) }),
+  },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

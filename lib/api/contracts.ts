@@ -3,6 +3,8 @@ import type { RouteContract } from '@/lib/core/route';
 import { meContract, signUpContract } from '@/lib/identity/contracts';
 import { matchContracts } from '@/lib/geo/match-contracts';
 import { zoneContracts } from '@/lib/geo/zone-contracts';
+import { bookingContracts } from '@/lib/bookings/contracts';
+import { availabilityContracts } from '@/lib/availability/contracts';
 
 export const healthContract = {
   method: 'GET',
@@ -22,4 +24,4 @@ export const healthContract = {
 } satisfies RouteContract;
 
 /** Every documented route. A domain adds its contracts here when it adds routes. */
-export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts];
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts];

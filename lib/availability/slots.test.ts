@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { freeSpans, generateSlots, type CrewMember, type GenerateSlotsOptions, type WeeklyHours } from './slots';
-import { addDays, boundaryInstant, isoWeekday, isValidTimeZone, localDate, localTime, parseTimeOfDay, zonedTimeToInstant } from './zoned-time';
+import { addDays, boundaryInstant, isoWeekday, isValidTimeZone, localDate, localTime, parseTimeOfDay, zonedTimeToInstant } from '@/lib/core/zoned-time';
 
 const allWeek = (startsAt: string, endsAt: string): WeeklyHours[] => [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startsAt, endsAt }));
 
@@ -244,5 +244,14 @@ describe('property: every slot fits every crew member’s hours and avoids busy 
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('time zone ids', () => {
+  it.each(['Europe/London', 'Asia/Kolkata', 'America/St_Johns', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+1'])('accepts %s', (z) => {
+    expect(isValidTimeZone(z)).toBe(true);
+  });
+  it.each(['utc', 'EST', '+01:00', 'Mars/Olympus', '', 'Europe/London; drop'])('refuses %s', (z) => {
+    expect(isValidTimeZone(z)).toBe(false);
   });
 });

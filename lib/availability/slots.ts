@@ -10,7 +10,7 @@
  * needs `crewSize` free members, at least one of whom can lead; the lead comes first, the rest in
  * a stable order by id, so the same data always proposes the same crew.
  */
-import { addDays, boundaryInstant, isoWeekday, localDate, parseTimeOfDay, zonedTimeToInstant, formatTimeOfDay } from './zoned-time';
+import { addDays, boundaryInstant, isoWeekday, localDate, parseTimeOfDay, zonedTimeToInstant, formatTimeOfDay } from '@/lib/core/zoned-time';
 
 const MINUTE = 60_000;
 

@@ -51,6 +51,10 @@ const schema = z.object({
   ZONE_MAX_AREA_KM2: z.coerce.number().positive().default(5000),
   ZONE_SNAPSHOT_CRON: z.string().min(9).default('*/30 * * * *'),
   GEOCODER_URL: z.string().url().optional(),
+  // finance helper: payments go to Stripe when a secret key is set, else to the built-in offline
+  // test gateway; the webhook secret verifies Stripe-Signature on /api/v1/payments/stripe/webhook.
+  STRIPE_SECRET_KEY: z.string().min(8).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(8).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -6,16 +6,14 @@
  */
 import { z } from 'zod';
 import { isCurrency } from '@/lib/core/money';
+import { isValidTimeZone } from '@/lib/core/zoned-time';
 import { MAX_GEOJSON_BYTES } from './geojson';
 import { SLA_MAX_MINUTES } from './sla-defaults';
 import { demandLevels, zoneStatuses } from './types';
 
-let zoneIds: Set<string> | undefined;
-/** IANA time zones known to this runtime (plus UTC, which some runtimes list only as an alias). */
-export function isTimeZone(value: string): boolean {
-  zoneIds ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']);
-  return zoneIds.has(value);
-}
+// Intl.supportedValuesOf lists only ICU's canonical names (Asia/Calcutta, not Asia/Kolkata), so a
+// zone is valid when a formatter accepts it.
+export const isTimeZone = isValidTimeZone;
 
 // Control and bidirectional-override characters would let a name render misleadingly (B2).
 const unsafeText = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

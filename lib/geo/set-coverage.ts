@@ -7,24 +7,9 @@ import { withTx, type Ctx } from '@/lib/core/context';
 import { AppError, validation, type FieldErrors } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
 import { parseInput } from '@/lib/core/validate';
+import { boundaryInstant } from '@/lib/core/zoned-time';
 import { callerProviderOrgId } from './owner';
 import { setCoverageInput } from './schemas';
-
-/** Offset of `tz` from UTC at instant `at`, in ms (wall clock − UTC). */
-function zoneOffsetMs(at: number, tz: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(at / 1000) * 1000;
-}
 
 /**
  * A date-only value means the start of that calendar day in the ZONE's time zone (where the work
@@ -32,10 +17,8 @@ function zoneOffsetMs(at: number, tz: string): number {
  */
 export function toInstant(value: string, timeZone: string): Date {
   if (value.length !== 10) return new Date(value);
-  const wall = Date.parse(`${value}T00:00:00Z`);
-  let t = wall - zoneOffsetMs(wall, timeZone);
-  t = wall - zoneOffsetMs(t, timeZone);
-  return new Date(t);
+  // Midnight can fall in a DST gap in a few zones: then the day starts when the clocks change.
+  return boundaryInstant(value, '00:00', timeZone);
 }
 
 /**

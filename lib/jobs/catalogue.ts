@@ -10,6 +10,10 @@ export interface JobPayloads {
   'sessions.prune': Record<string, never>;
   // Zone analytics run; `runId` is set when operations triggered it by hand.
   'geo.snapshot': { runId?: string };
+  // bookings helper: the deadline sweeper (SLA breaches, offer timeouts, expired requests and holds).
+  'bookings.sweep': Record<string, never>;
+  // finance helper: provider money becomes payable once the dispute window closes.
+  'finance.payable_sweep': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -19,6 +23,10 @@ export const queueOptions: Record<JobName, { retryLimit: number; retryDelay: num
   'audit.seal': { retryLimit: 2, retryDelay: 30, retryBackoff: false, expireInSeconds: 300 },
   'sessions.prune': { retryLimit: 2, retryDelay: 300, retryBackoff: false, expireInSeconds: 300 },
   'geo.snapshot': { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 900 },
+  // bookings helper: runs every minute; a missed run is simply caught up by the next one.
+  'bookings.sweep': { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
+  // finance helper: hourly; each booking is its own idempotent posting, so retries are safe.
+  'finance.payable_sweep': { retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 600 },
 };
 
 /** Cron schedules (UTC); the zone analytics interval is configuration (ZONE_SNAPSHOT_CRON). */
@@ -27,5 +35,9 @@ export function schedules(): Partial<Record<JobName, string>> {
     'audit.seal': '* * * * *',
     'sessions.prune': '17 3 * * *',
     'geo.snapshot': env().ZONE_SNAPSHOT_CRON,
+    // bookings helper
+    'bookings.sweep': '* * * * *',
+    // finance helper
+    'finance.payable_sweep': '23 * * * *',
   };
 }

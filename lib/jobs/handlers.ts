@@ -3,6 +3,10 @@ import { deliverMail } from '@/lib/notifications/deliver-mail';
 import { now } from '@/lib/core/clock';
 import { pruneRevokedSessions } from '@/lib/identity/sign-out';
 import { handleSnapshotJob } from '@/lib/geo/snapshot/run-snapshot';
+// bookings helper
+import { sweepDeadlines } from '@/lib/bookings/sweeper';
+// finance helper
+import { runPayableSweep } from '@/lib/finance/payable-sweep';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -19,6 +23,14 @@ export function startAllWorkers(): Promise<void> {
     },
     'geo.snapshot': async (data) => {
       await handleSnapshotJob(data);
+    },
+    // bookings helper
+    'bookings.sweep': async () => {
+      await sweepDeadlines(now());
+    },
+    // finance helper
+    'finance.payable_sweep': async () => {
+      await runPayableSweep(now());
     },
   });
 }

@@ -22,8 +22,19 @@ import { listZones } from '@/lib/geo/queries';
 import { setCoverage } from '@/lib/geo/set-coverage';
 import { requestSnapshot } from '@/lib/geo/request-snapshot';
 import { toggleFavourite } from '@/lib/geo/toggle-favourite';
+import { createBooking } from '@/lib/bookings/create-booking';
+import { cancelBooking } from '@/lib/bookings/cancel-booking';
+import { rescheduleBooking } from '@/lib/bookings/reschedule-booking';
+import { markNoShow } from '@/lib/bookings/work';
+import { listMyBookings, listMyOffers, listProviderBookings } from '@/lib/bookings/queries';
+import { ledgerOverview } from '@/lib/finance/queries';
+import { confirmTestPayment } from '@/lib/payments/confirm-test-payment';
+import { createService } from '@/lib/catalog/create-service';
+import { createServiceman } from '@/lib/crew/create-serviceman';
+import { listMyServicemen } from '@/lib/crew/queries';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
 
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 const probeZone = { demandLevel: 'medium', timeZone: 'Europe/London', currency: 'GBP', taxRegion: 'GB' } as const;
 
 /** A call of the real verb for each enforced permission; it may fail for reasons other than access. */
@@ -43,6 +54,19 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'coverage.manage': (ctx) => setCoverage(ctx, { zoneId: '00000000-0000-4000-8000-000000000000', entries: [] }),
   'zones.snapshot': (ctx) => requestSnapshot(ctx),
   'favourites.manage': (ctx) => toggleFavourite(ctx, { providerOrgId: '00000000-0000-4000-8000-000000000000', favourite: true }),
+  // Bookings: dummy ids (NOT_FOUND once past the access check) or invalid input (VALIDATION).
+  'bookings.create': (ctx) => createBooking(ctx, { serviceId: 'not-a-service', type: 'scheduled' }),
+  'bookings.read_own': (ctx) => listMyBookings(ctx),
+  'bookings.cancel': (ctx) => cancelBooking(ctx, { bookingId: NO_ID }),
+  'bookings.reschedule': (ctx) => rescheduleBooking(ctx, { bookingId: NO_ID, startsAt: '2030-01-01T10:00:00Z' }),
+  'bookings.manage': (ctx) => listProviderBookings(ctx, { from: '2030-01-01T00:00:00Z', to: '2030-01-08T00:00:00Z' }),
+  'bookings.respond_offer': (ctx) => listMyOffers(ctx),
+  'bookings.report_no_show': (ctx) => markNoShow(ctx, { bookingId: NO_ID, party: 'customer' }),
+  'finance.read': (ctx) => ledgerOverview(ctx),
+  'services.manage': (ctx) => createService(ctx, { title: 'x' }),
+  'crew.manage': (ctx) => createServiceman(ctx, { displayName: '' }),
+  'crew.manage_self': (ctx) => listMyServicemen(ctx),
+  'payments.confirm': (ctx) => confirmTestPayment(ctx, { ref: 'test_pi_matrix_probe' }),
 };
 
 const outcome = async (fn: () => Promise<unknown>): Promise<'allowed' | 'forbidden'> => {

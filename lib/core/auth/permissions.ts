@@ -55,6 +55,10 @@ export const permissions = {
   'bookings.work': ['serviceman'],
   'bookings.respond_offer': ['serviceman'],
   'bookings.report_no_show': ['customer', 'provider_admin', 'serviceman', 'operations', 'admin'],
+  // finance helper: the platform finance view (ledger balances, reconciliation) and completing a
+  // test-gateway payment that needs an extra step (the payment's own customer only).
+  'finance.read': ['finance', 'admin'],
+  'payments.confirm': ['customer', 'enterprise_admin', 'enterprise_member'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

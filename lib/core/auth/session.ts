@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { now } from '@/lib/core/clock';
 import { anonymous, type Ctx, type UserActor } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
@@ -11,7 +11,14 @@ import { auth, sessionMaxAgeSeconds } from './next-auth';
  * token's user id + session version, with roles read from the database — never from the token,
  * a header or a cookie value.
  */
+// next-auth's cookie names (plain http / https); without either there is no session to decode.
+const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
 export const getActor = cache(async (): Promise<UserActor | null> => {
+  // Anonymous traffic (the explorer, matching, tiles) skips decoding entirely: it dominated the
+  // CPU of public API requests. A chunked token ("….0") still starts with the cookie name.
+  const jar = await cookies();
+  if (!jar.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)))) return null;
   const session = (await auth()) as { user?: { id?: string }; sv?: number; sid?: string } | null;
   const userId = session?.user?.id;
   if (!userId || typeof session?.sv !== 'number') return null;

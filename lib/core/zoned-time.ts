@@ -34,9 +34,16 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True for a zone id this runtime knows (IANA names such as Europe/London, or UTC). */
+const ZONE_SHAPE = /^(UTC|[A-Z][A-Za-z_-]+(\/[A-Z0-9][A-Za-z0-9_+-]*){1,2})$/;
+
+/**
+ * True for an IANA zone id (Area/Location such as Europe/London, or UTC) this runtime knows.
+ * Checked by constructing a formatter rather than against Intl.supportedValuesOf, which lists only
+ * ICU's canonical names (Node 20 lists Asia/Calcutta but not Asia/Kolkata). Abbreviations such
+ * as EST and odd spellings such as "utc" are refused so stored ids stay canonical-looking.
+ */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (typeof timeZone !== 'string' || !timeZone || timeZone.length > 64) return false;
+  if (typeof timeZone !== 'string' || timeZone.length > 64 || !ZONE_SHAPE.test(timeZone)) return false;
   try {
     formatter(timeZone);
     return true;
@@ -147,14 +154,36 @@ function candidates(wall: number, timeZone: string): number[] {
   return [...new Set(out)].sort((a, b) => a - b);
 }
 
+// Per zone and date: the one offset of a day with no clock change near it, or null. Pure data, so
+// a bounded memo is safe; it turns a week of slots from thousands of Intl calls into a few dozen.
+const uniformDays = new Map<string, number | null>();
+
+function uniformOffset(dateMs: number, timeZone: string): number | null {
+  const key = `${timeZone}|${dateMs}`;
+  const hit = uniformDays.get(key);
+  if (hit !== undefined) return hit;
+  const before = zoneOffsetMs(dateMs - DAY, timeZone);
+  const after = zoneOffsetMs(dateMs + 2 * DAY, timeZone);
+  const value = before === after ? before : null;
+  if (uniformDays.size > 20_000) uniformDays.clear();
+  uniformDays.set(key, value);
+  return value;
+}
+
+function instantsOf(date: string, time: string, timeZone: string): { wall: number; found: number[] } {
+  const dateMs = parseDate(date);
+  const wall = dateMs + parseTimeOfDay(time) * MINUTE;
+  const uniform = uniformOffset(dateMs, timeZone);
+  return { wall, found: uniform === null ? candidates(wall, timeZone) : [wall - uniform] };
+}
+
 /**
  * The instant of wall-clock `time` ('HH:MM', '24:00' = the next date's midnight) on `date` in
  * `timeZone`: null when that local time does not exist (gap), the EARLIER instant when it exists
  * twice (overlap).
  */
 export function zonedTimeToInstant(date: string, time: string, timeZone: string): Date | null {
-  const wall = parseDate(date) + parseTimeOfDay(time) * MINUTE;
-  const found = candidates(wall, timeZone);
+  const { found } = instantsOf(date, time, timeZone);
   return found.length ? new Date(found[0]) : null;
 }
 
@@ -163,8 +192,7 @@ export function zonedTimeToInstant(date: string, time: string, timeZone: string)
  * first instant whose wall clock is later than `time`). Used for working-hours boundaries.
  */
 export function boundaryInstant(date: string, time: string, timeZone: string): Date {
-  const wall = parseDate(date) + parseTimeOfDay(time) * MINUTE;
-  const found = candidates(wall, timeZone);
+  const { wall, found } = instantsOf(date, time, timeZone);
   if (found.length) return new Date(found[0]);
   // In a gap: the transition lies between (wall − later offset) and (wall − earlier offset).
   const before = zoneOffsetMs(wall - DAY, timeZone);
