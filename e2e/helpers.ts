@@ -25,7 +25,9 @@ export interface Persona {
   headerPanels: string[];
 }
 
-const platformNav = ['Overview', 'Zones', 'Matching tool', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Reviews', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const accountNav = ['Overview', 'My bookings', 'Saved addresses', 'Saved providers', 'Notifications', 'Sign-in & security'];
+const providerNav = ['Dashboard', 'Bookings', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'];
 
 export const personas: Record<PersonaKey, Persona> = {
   customer: {
@@ -35,7 +37,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/account',
     heading: 'Hello, Chloe Customer',
     panel: 'My account',
-    nav: ['Overview', 'Saved providers', 'Sign-in & security'],
+    nav: accountNav,
     headerPanels: ['My account'],
   },
   provider: {
@@ -45,7 +47,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Services', 'Crew & availability', 'Zones & coverage', 'Team'],
+    nav: ['Dashboard', 'Bookings', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'],
     headerPanels: ['My account', 'Provider panel'],
   },
   serviceman: {
@@ -55,7 +57,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Crew & availability'],
+    nav: ['Dashboard', 'My jobs', 'Crew & availability'],
     headerPanels: ['My account', 'Provider panel'],
   },
   enterprise: {
@@ -85,7 +87,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Zones', 'Matching tool', 'Feature toggles', 'Mailbox'],
+    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Reviews', 'Feature toggles', 'Mailbox'],
     headerPanels: ['Platform admin'],
   },
   finance: {
@@ -95,7 +97,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview'],
+    nav: ['Overview', 'Finance'],
     headerPanels: ['Platform admin'],
   },
   admin: {
@@ -112,8 +114,8 @@ export const personas: Record<PersonaKey, Persona> = {
 
 /** Every link a panel's sidebar can show, for asserting what a persona must NOT see. */
 export const allPanelNav: Record<Persona['panel'], string[]> = {
-  'My account': ['Overview', 'Sign-in & security'],
-  'Provider panel': ['Dashboard', 'Team'],
+  'My account': accountNav,
+  'Provider panel': providerNav,
   'Enterprise panel': ['Overview', 'Members'],
   'Platform admin': platformNav,
 };

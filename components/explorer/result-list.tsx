@@ -209,6 +209,15 @@ function ProviderCard({ provider: p, favourites, highlight, onHighlight, categor
           </span>
         ))}
       </div>
+      <div>
+        <Link
+          href={`/book/provider/${p.slug}`}
+          aria-label={`See services and book ${p.name}`}
+          className={plainButtonClasses({ variant: 'primary', size: 'sm' })}
+        >
+          Book
+        </Link>
+      </div>
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { THEME_COOKIE, parseTheme } from '@/components/ui/theme';
 import { can } from '@/lib/core/auth/permissions';
 import type { UserActor } from '@/lib/core/context';
 import { signOutAction } from '@/lib/identity/actions';
+import { NotificationBell } from '@/components/notifications/bell.client';
 import { MobileNav, type MobileNavGroup } from './mobile-nav';
 import { panels } from './nav-config';
 
@@ -38,6 +39,8 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
           <ThemeSwitcher initialTheme={theme} />
           {actor ? (
             <>
+              {/* The centre lives in the account panel; other roles get it once it has a panel-free route. */}
+              {can(actor, 'panel.account') ? <NotificationBell /> : null}
               <span className="hidden max-w-48 truncate text-sm text-muted lg:inline" title={actor.email}>
                 {actor.name}
               </span>

@@ -5,6 +5,8 @@ import { matchContracts } from '@/lib/geo/match-contracts';
 import { zoneContracts } from '@/lib/geo/zone-contracts';
 import { bookingContracts } from '@/lib/bookings/contracts';
 import { availabilityContracts } from '@/lib/availability/contracts';
+import { quotePreviewContract } from '@/lib/bookings/quote-contract';
+import { myNotificationsContract } from '@/lib/notifications/in-app-contracts';
 
 export const healthContract = {
   method: 'GET',
@@ -24,4 +26,4 @@ export const healthContract = {
 } satisfies RouteContract;
 
 /** Every documented route. A domain adds its contracts here when it adds routes. */
-export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts];
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts, quotePreviewContract, myNotificationsContract];

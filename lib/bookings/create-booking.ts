@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '@/db/client';
+import { rowsOf, type Executor, type Tx } from '@/db/client';
 import { bookings, organisations, serviceCategories, services } from '@/db/schema';
 import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -70,7 +70,7 @@ interface ZoneRow {
  * The governing zone: the ACTIVE PLATFORM zone containing the point. Zones carry no priority field
  * yet, so overlaps resolve to the smallest (most specific) zone, then the id — stable and written.
  */
-export async function governingZone(tx: Tx, lon: number, lat: number): Promise<ZoneRow | null> {
+export async function governingZone(tx: Executor, lon: number, lat: number): Promise<ZoneRow | null> {
   const rows = rowsOf<ZoneRow>(
     await tx.execute(sql`
       select z.id::text as id, z.currency, z.tax_region, z.demand_level::text as demand_level, z.time_zone
@@ -84,7 +84,7 @@ export async function governingZone(tx: Tx, lon: number, lat: number): Promise<Z
 }
 
 /** The provider serves this service here at `at`: coverage of the platform zone or of its own area containing the point. */
-async function covers(tx: Tx, q: { providerOrgId: string; serviceId: string; zoneId: string; lon: number; lat: number; at: Date }): Promise<boolean> {
+export async function covers(tx: Executor, q: { providerOrgId: string; serviceId: string; zoneId: string; lon: number; lat: number; at: Date }): Promise<boolean> {
   const rows = rowsOf<{ ok: boolean }>(
     await tx.execute(sql`
       select exists (

@@ -11,7 +11,7 @@ import { db } from '@/db/client';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number } };
+  | { ok: false; error: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; retryAfterSeconds?: number; alternativesUrl?: string } };
 
 type Access = ({ auth: 'public' } | { auth: 'user'; permission?: Permission }) & {
   /** Honours an `idempotencyKey` form field (signed-in callers): a double submit returns the first result. */
@@ -73,6 +73,8 @@ export function toActionError(err: unknown, log = logger): ActionResult<never> {
         message: err.message,
         ...(err.details.fieldErrors ? { fieldErrors: err.details.fieldErrors } : {}),
         ...(err.details.retryAfterSeconds ? { retryAfterSeconds: err.details.retryAfterSeconds } : {}),
+        // A lost slot points at where to find other times (same-site path only).
+        ...(typeof err.details.alternativesUrl === 'string' && err.details.alternativesUrl.startsWith('/api/') ? { alternativesUrl: err.details.alternativesUrl } : {}),
       },
     };
   }

@@ -37,10 +37,15 @@ async function CrewContent() {
         }
         actions={
           admin ? (
-            <Link href="/provider/crew/new" className={buttonClasses()}>
-              <Plus aria-hidden="true" />
-              Add crew member
-            </Link>
+            <div className="flex flex-wrap gap-2">
+              <Link href="/provider/crew/invite" className={buttonClasses({ variant: 'secondary' })}>
+                Invite by email
+              </Link>
+              <Link href="/provider/crew/new" className={buttonClasses()}>
+                <Plus aria-hidden="true" />
+                Add crew member
+              </Link>
+            </div>
           ) : undefined
         }
       />
