@@ -26,7 +26,7 @@ export interface Persona {
 }
 
 const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Reviews', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
-const accountNav = ['Overview', 'My bookings', 'Saved addresses', 'Saved providers', 'Notifications', 'Sign-in & security'];
+const accountNav = ['Overview', 'My bookings', 'Reviews', 'Saved addresses', 'Saved providers', 'Notifications', 'Sign-in & security'];
 const providerNav = ['Dashboard', 'Bookings', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'];
 
 export const personas: Record<PersonaKey, Persona> = {

@@ -26,6 +26,7 @@ export const panels: PanelDef[] = [
     items: [
       { href: '/account', label: 'Overview' },
       { href: '/account/bookings', label: 'My bookings' },
+      { href: '/account/reviews', label: 'Reviews' },
       { href: '/account/addresses', label: 'Saved addresses' },
       { href: '/account/favourites', label: 'Saved providers' },
       { href: '/account/notifications', label: 'Notifications' },

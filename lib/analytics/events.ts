@@ -141,6 +141,9 @@ export const eventCatalogue = {
     retention: 'financial',
     payload: z.object({ paymentId: z.string(), bookingId: z.string(), status: z.enum(['requires_action', 'authorized', 'captured', 'voided', 'refunded', 'partially_refunded', 'failed']), via: z.enum(['test_confirm', 'webhook']) }),
   },
+  // ledger: reviews of completed bookings (rating feeds provider ranking) and their moderation
+  'review.created': { domain: 'reviews', pii: false, retention: 'standard', payload: z.object({ reviewId: z.string(), bookingId: z.string(), providerOrgId: z.string(), rating: z.number().int().min(1).max(5) }) },
+  'review.moderated': { domain: 'reviews', pii: false, retention: 'standard', payload: z.object({ reviewId: z.string(), providerOrgId: z.string(), status: z.enum(['published', 'hidden']) }) },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

@@ -32,6 +32,11 @@ import { confirmTestPayment } from '@/lib/payments/confirm-test-payment';
 import { createService } from '@/lib/catalog/create-service';
 import { createServiceman } from '@/lib/crew/create-serviceman';
 import { listMyServicemen } from '@/lib/crew/queries';
+import { providerStatement } from '@/lib/finance/provider-statement';
+import { createReview } from '@/lib/reviews/create-review';
+import { replyToReview } from '@/lib/reviews/reply-review';
+import { reportReview } from '@/lib/reviews/report-review';
+import { moderateReview } from '@/lib/reviews/moderate-review';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -66,6 +71,11 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'services.manage': (ctx) => createService(ctx, { title: 'x' }),
   'crew.manage': (ctx) => createServiceman(ctx, { displayName: '' }),
   'crew.manage_self': (ctx) => listMyServicemen(ctx),
+  'payouts.read': (ctx) => providerStatement(ctx, { from: new Date('2030-01-02'), to: new Date('2030-01-01') }),
+  'reviews.create': (ctx) => createReview(ctx, { bookingId: 'x', rating: 1 }),
+  'reviews.reply': (ctx) => replyToReview(ctx, { reviewId: 'x', reply: '' }),
+  'reviews.report': (ctx) => reportReview(ctx, { reviewId: 'x', reason: '' }),
+  'reviews.moderate': (ctx) => moderateReview(ctx, { reviewId: 'x', decision: 'x' }),
   'payments.confirm': (ctx) => confirmTestPayment(ctx, { ref: 'test_pi_matrix_probe' }),
 };
 

@@ -59,6 +59,13 @@ export const permissions = {
   // test-gateway payment that needs an extra step (the payment's own customer only).
   'finance.read': ['finance', 'admin'],
   'payments.confirm': ['customer', 'enterprise_admin', 'enterprise_member'],
+  // ledger: provider payouts statement; reviews (create by the booking's customer, one reply by the
+  // provider admin, report by any signed-in party, moderation by operations)
+  'payouts.read': ['provider_admin'],
+  'reviews.create': ['customer'],
+  'reviews.reply': ['provider_admin'],
+  'reviews.report': ['customer', 'provider_admin', 'serviceman', 'enterprise_admin', 'enterprise_member'],
+  'reviews.moderate': ['operations', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

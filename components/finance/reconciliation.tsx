@@ -1,0 +1,83 @@
+import { CheckCircle2, XCircle } from 'lucide-react';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { cn } from '@/components/ui/cn';
+import { formatMinor } from './format';
+
+export interface ReconciliationView {
+  ok: boolean;
+  transactionsUnbalanced: number;
+  accountsDrift: Array<{ accountId: string; kind: string; reason: string }>;
+  paymentsDrift: Array<{ bookingId: string; currency: string; paymentsNetMinor: number; ledgerNetMinor: number }>;
+}
+
+function Check({ label, value, detail }: { label: string; value: number; detail: string }) {
+  const ok = value === 0;
+  const Icon = ok ? CheckCircle2 : XCircle;
+  return (
+    <li
+      className={cn('flex items-start gap-3 rounded-md border p-3', ok ? 'border-success bg-success-soft text-success-soft-fg' : 'border-danger bg-danger-soft text-danger-soft-fg')}
+      data-testid={`recon-${label.toLowerCase().replace(/\s+/g, '-')}`}
+    >
+      <Icon aria-hidden="true" className={cn('mt-0.5 size-5 shrink-0', ok ? 'text-success' : 'text-danger')} />
+      <div className="min-w-0">
+        <p className="font-medium">
+          {label}: <span className="tabular-nums">{value}</span> <span className="sr-only">{ok ? '(ok)' : '(must be zero)'}</span>
+        </p>
+        <p className="text-sm">{detail}</p>
+      </div>
+    </li>
+  );
+}
+
+/** The reconciliation report: every figure must be zero (green); anything else is red. */
+export function Reconciliation({ report, checkedAtLabel }: { report: ReconciliationView; checkedAtLabel: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Reconciliation</CardTitle>
+        <CardDescription>
+          {report.ok ? 'All checks are zero — the ledger balances and matches the gateway.' : 'Drift found — every figure below must be zero.'} Checked {checkedAtLabel}.
+        </CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        <ul className="grid gap-2 sm:grid-cols-3" aria-label="Reconciliation checks">
+          <Check label="Unbalanced transactions" value={report.transactionsUnbalanced} detail="Transactions whose entries do not sum to zero per currency." />
+          <Check label="Account drift" value={report.accountsDrift.length} detail="Entries in a currency other than their account's." />
+          <Check label="Payment drift" value={report.paymentsDrift.length} detail="Bookings where captured − refunded differs from the ledger's gateway net." />
+        </ul>
+        {report.accountsDrift.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {report.accountsDrift.map((d) => (
+              <li key={d.accountId}>
+                {d.kind} account {d.accountId}: {d.reason}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {report.paymentsDrift.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Payment drift per booking</caption>
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="p-2">Booking</th>
+                  <th scope="col" className="p-2 text-right">Payments net</th>
+                  <th scope="col" className="p-2 text-right">Ledger net</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.paymentsDrift.map((d) => (
+                  <tr key={`${d.bookingId}-${d.currency}`} className="border-t border-border">
+                    <th scope="row" className="p-2 text-left font-mono font-normal">{d.bookingId}</th>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.paymentsNetMinor, d.currency)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerNetMinor, d.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
