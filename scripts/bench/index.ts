@@ -112,6 +112,9 @@ const signInScenario = flowScenario({
   },
 });
 
+/** Public pages ≤ 150 kB; the home page is the map explorer, whose target is 180 kB without the map chunk. */
+const firstLoadTarget = (path: string) => (path === '/' ? 180 : 150);
+
 function loadFigure(r: BenchResults, name: string, connections: number) {
   return r.load.find((l) => l.name === name && l.connections === connections) ?? null;
 }
@@ -140,7 +143,7 @@ function targets(r: BenchResults): TargetCheck[] {
   );
   for (const p of PAGES.filter((x) => x.public)) {
     const w = pages.find((x) => x.path === p.path);
-    checks.push(atMost(`first-load JS ${p.path} (gzip -9)`, w && !w.error ? kB(w.gzipBytes) : null, 150, 'kB', w ? w.error : why('first-load')));
+    checks.push(atMost(`first-load JS ${p.path} (gzip -9)`, w && !w.error ? kB(w.gzipBytes) : null, firstLoadTarget(p.path), 'kB', w ? w.error : why('first-load')));
   }
   checks.push(atMost('next-server RSS idle (median after warm-up)', r.rss.idle ? Math.round(r.rss.idle.medianMb) : null, 500, 'MB', r.rss.idle ? undefined : why(...r.scenarios.map((s) => s.name))));
   checks.push(
@@ -170,7 +173,7 @@ function report(r: BenchResults): string {
           p.error ? null : kB(p.gzipBytes),
           p.error ? null : kB(p.frameworkGzipBytes),
           p.error ? null : kB(p.servedGzipBytes),
-          p.public ? (p.error ? 'N/A' : kB(p.gzipBytes) <= 150 ? '≤ 150: PASS' : '≤ 150: MISS') : '(none)',
+          p.public ? (p.error ? 'N/A' : `≤ ${firstLoadTarget(p.path)}: ${kB(p.gzipBytes) <= firstLoadTarget(p.path) ? 'PASS' : 'MISS'}`) : '(none)',
         ]),
       ) +
         '\nframework = Next/React runtime chunks every page loads (build-manifest rootMainFiles); the rest is app code (layouts, pages, their client components).' +
