@@ -25,7 +25,7 @@ export interface Persona {
   headerPanels: string[];
 }
 
-const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Reviews', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
 const accountNav = ['Overview', 'My bookings', 'Reviews', 'Saved addresses', 'Saved providers', 'Notifications', 'Sign-in & security'];
 const providerNav = ['Dashboard', 'Bookings', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'];
 
@@ -77,7 +77,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview'],
+    nav: ['Overview', 'Notifications'],
     headerPanels: ['Platform admin'],
   },
   operations: {
@@ -87,7 +87,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Reviews', 'Feature toggles', 'Mailbox'],
+    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Feature toggles', 'Mailbox'],
     headerPanels: ['Platform admin'],
   },
   finance: {
@@ -97,7 +97,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Finance'],
+    nav: ['Overview', 'Notifications', 'Finance'],
     headerPanels: ['Platform admin'],
   },
   admin: {

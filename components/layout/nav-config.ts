@@ -69,6 +69,7 @@ export const panels: PanelDef[] = [
       { href: '/admin/zones', label: 'Zones', roles: ['admin', 'operations'] },
       { href: '/admin/matching', label: 'Matching tool', roles: ['admin', 'operations'] },
       { href: '/admin/sla', label: 'SLA board', roles: ['admin', 'operations'] },
+      { href: '/admin/notifications', label: 'Notifications' },
       { href: '/admin/reviews', label: 'Reviews', roles: ['admin', 'operations'] },
       { href: '/admin/finance', label: 'Finance', roles: ['admin', 'finance'] },
       { href: '/admin/rbac', label: 'Roles & access', roles: ['admin'] },

@@ -40,7 +40,7 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
           {actor ? (
             <>
               {/* The centre lives in the account panel; other roles get it once it has a panel-free route. */}
-              {can(actor, 'panel.account') ? <NotificationBell /> : null}
+              {can(actor, 'panel.account') ? <NotificationBell /> : can(actor, 'panel.admin') ? <NotificationBell href="/admin/notifications" /> : null}
               <span className="hidden max-w-48 truncate text-sm text-muted lg:inline" title={actor.email}>
                 {actor.name}
               </span>

@@ -13,7 +13,20 @@ import { NOTIFICATIONS_CHANGED } from './bell.client';
 import { markNotificationsReadAction } from '@/lib/notifications/in-app-actions';
 import type { NotificationView } from '@/lib/notifications/in-app';
 
-export function NotificationList({ items, unread, unreadOnly, nextCursor }: { items: NotificationView[]; unread: number; unreadOnly: boolean; nextCursor: string | null }) {
+export function NotificationList({
+  items,
+  unread,
+  unreadOnly,
+  nextCursor,
+  basePath = '/account/notifications',
+}: {
+  items: NotificationView[];
+  unread: number;
+  unreadOnly: boolean;
+  nextCursor: string | null;
+  /** Where this list lives: the customer account or the platform admin panel. */
+  basePath?: string;
+}) {
   const all = useActionCall(markNotificationsReadAction, (d) => (d.updated === 1 ? '1 notification marked read' : `${d.updated} notifications marked read`));
   const one = useActionCall(markNotificationsReadAction, 'Marked read');
   return (
@@ -23,10 +36,10 @@ export function NotificationList({ items, unread, unreadOnly, nextCursor }: { it
           {unread === 0 ? 'All caught up.' : `${unread} unread`}
         </p>
         <nav aria-label="Filter notifications" className="flex gap-1">
-          <Link href="/account/notifications" aria-current={!unreadOnly ? 'page' : undefined} className={buttonClasses({ variant: !unreadOnly ? 'secondary' : 'ghost', size: 'sm' })}>
+          <Link href={basePath} aria-current={!unreadOnly ? 'page' : undefined} className={buttonClasses({ variant: !unreadOnly ? 'secondary' : 'ghost', size: 'sm' })}>
             All
           </Link>
-          <Link href="/account/notifications?unread=1" aria-current={unreadOnly ? 'page' : undefined} className={buttonClasses({ variant: unreadOnly ? 'secondary' : 'ghost', size: 'sm' })}>
+          <Link href={`${basePath}?unread=1`} aria-current={unreadOnly ? 'page' : undefined} className={buttonClasses({ variant: unreadOnly ? 'secondary' : 'ghost', size: 'sm' })}>
             Unread
           </Link>
         </nav>
@@ -67,7 +80,7 @@ export function NotificationList({ items, unread, unreadOnly, nextCursor }: { it
         </ul>
       )}
       {nextCursor ? (
-        <Link href={`/account/notifications?${unreadOnly ? 'unread=1&' : ''}cursor=${encodeURIComponent(nextCursor)}`} className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'justify-self-start' })}>
+        <Link href={`${basePath}?${unreadOnly ? 'unread=1&' : ''}cursor=${encodeURIComponent(nextCursor)}`} className={buttonClasses({ variant: 'secondary', size: 'sm', className: 'justify-self-start' })}>
           Older notifications
         </Link>
       ) : null}
