@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMinor, minorToPounds, poundsToMinor, relativeAge } from './format';
+import { formatMinor, minorToDecimal, minorToPounds, poundsToMinor, relativeAge } from './format';
 
 describe('explorer formatters', () => {
   it('formats minor units with the currency exponent', () => {
@@ -29,5 +29,17 @@ describe('explorer formatters', () => {
     expect(relativeAge('2026-03-01T11:35:00Z', now)).toBe('25 minutes ago');
     expect(relativeAge('2026-03-01T09:00:00Z', now)).toBe('3 hours ago');
     expect(relativeAge('2026-02-25T12:00:00Z', now)).toBe('4 days ago');
+  });
+});
+
+describe('minorToDecimal', () => {
+  it('converts minor units exactly for every exponent', () => {
+    expect(minorToDecimal(12345, 2)).toBe('123.45');
+    expect(minorToDecimal(5, 2)).toBe('0.05');
+    expect(minorToDecimal(-5, 3)).toBe('-0.005');
+    expect(minorToDecimal(700, 0)).toBe('700');
+    // Beyond float precision of a division by 100: still exact.
+    expect(formatMinor(9007199254740991, 'GBP')).toBe('£90,071,992,547,409.91');
+    expect(formatMinor(1005, 'KWD').replace(/\s/g, ' ')).toBe('KWD 1.005');
   });
 });

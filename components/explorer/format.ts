@@ -1,31 +1,33 @@
 /**
- * Small client-safe formatters. lib/core/money.ts pulls zod into the bundle, so the explorer
- * keeps its own display-only conversion: minor units → major with the ISO exponent (JPY 0,
- * KWD 3, most others 2), then Intl.NumberFormat with the currency.
+ * Small client-safe formatters. lib/core/money.ts pulls zod into the bundle, so display code uses
+ * the shared exponent table in lib/core/currency.ts and converts minor units to a decimal STRING
+ * with integer arithmetic (no float division), which Intl.NumberFormat formats exactly.
  */
-
-const EXPONENT_0 = new Set(['JPY', 'KRW', 'ISK', 'CLP', 'VND', 'UGX', 'XOF', 'XAF', 'PYG', 'RWF']);
-const EXPONENT_3 = new Set(['KWD', 'BHD', 'OMR', 'TND', 'JOD', 'IQD', 'LYD']);
+import { EXPONENTS, isCurrency } from '@/lib/core/currency';
 
 export function currencyExponent(currency: string): number {
-  if (EXPONENT_0.has(currency)) return 0;
-  if (EXPONENT_3.has(currency)) return 3;
-  return 2;
+  return isCurrency(currency) ? EXPONENTS[currency] : 2;
+}
+
+/** Integer minor units → exact decimal string in major units, e.g. (12345, 2) → "123.45". */
+export function minorToDecimal(amountMinor: number, exponent: number): string {
+  const negative = amountMinor < 0;
+  const digits = Math.abs(Math.trunc(amountMinor)).toString().padStart(exponent + 1, '0');
+  const whole = exponent ? digits.slice(0, -exponent) : digits;
+  const fraction = exponent ? digits.slice(-exponent) : '';
+  return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
 
 export function formatMinor(amountMinor: number, currency: string, locale = 'en-GB'): string {
   const exp = currencyExponent(currency);
-  const major = amountMinor / 10 ** exp;
+  const decimal = minorToDecimal(amountMinor, exp);
   const whole = amountMinor % 10 ** exp === 0;
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: whole ? 0 : exp,
-      maximumFractionDigits: exp,
-    }).format(major);
+    const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : exp, maximumFractionDigits: exp });
+    // A decimal string is formatted exactly (Intl.NumberFormat v3), never through a float.
+    return formatter.format(decimal as `${number}`);
   } catch {
-    return `${major.toFixed(exp)} ${currency}`;
+    return `${decimal} ${currency}`;
   }
 }
 
@@ -39,7 +41,7 @@ export function poundsToMinor(text: string): number | null {
 
 export function minorToPounds(minor: number | null): string {
   if (minor === null) return '';
-  return minor % 100 === 0 ? String(minor / 100) : (minor / 100).toFixed(2);
+  return minor % 100 === 0 ? String(minor / 100) : minorToDecimal(minor, 2);
 }
 
 /** "just now", "5 minutes ago", "3 hours ago", "2 days ago". */
