@@ -15,27 +15,12 @@ import { Textarea } from '@/components/ui/textarea';
 import { createBookingAction } from '@/lib/bookings/actions';
 import type { QuotePreview } from '@/lib/bookings/quote-contract';
 import type { MapClientConfig } from '@/lib/geo/map-config';
+import type { BookableService } from '@/lib/bookings/quote-contract';
 import { formatInZone, formatLocalDate, formatMinor, TEST_CARDS, timeInZone } from './format';
 import { LocationMap } from './location-map.client';
 import { CancellationTerms, PriceBreakdown } from './price-breakdown';
 
-export interface WizardService {
-  id: string;
-  title: string;
-  description: string;
-  categoryName: string;
-  providerOrgId: string;
-  providerName: string;
-  providerSlug: string;
-  priceMinor: number;
-  currency: string;
-  taxInclusive: boolean;
-  durationMinutes: number;
-  crewSize: number;
-  minNoticeMinutes: number;
-  requiresConfirmation: boolean;
-  acceptsOnDemand: boolean;
-}
+export type WizardService = BookableService;
 
 export interface WizardAddress {
   id: string;

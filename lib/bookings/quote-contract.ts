@@ -42,3 +42,22 @@ export const quotePreviewContract = {
   query: quotePreviewInput,
   response: quotePreviewWire,
 } satisfies RouteContract;
+
+/** A service as the booking pages show it (server query in quote-preview.ts, client wizard). */
+export interface BookableService {
+  id: string;
+  title: string;
+  description: string;
+  categoryName: string;
+  providerOrgId: string;
+  providerName: string;
+  providerSlug: string;
+  priceMinor: number;
+  currency: string;
+  taxInclusive: boolean;
+  durationMinutes: number;
+  crewSize: number;
+  minNoticeMinutes: number;
+  requiresConfirmation: boolean;
+  acceptsOnDemand: boolean;
+}

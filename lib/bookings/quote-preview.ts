@@ -16,24 +16,10 @@ import { parseInput } from '@/lib/core/validate';
 import { quotePreviewInput, type QuotePreview } from './quote-contract';
 import { quoteBooking } from '@/lib/finance/rates';
 import { covers, governingZone } from './create-booking';
+import type { BookableService } from './quote-contract';
 
-export interface BookableService {
-  id: string;
-  title: string;
-  description: string;
-  categoryName: string;
-  providerOrgId: string;
-  providerName: string;
-  providerSlug: string;
-  priceMinor: number;
-  currency: string;
-  taxInclusive: boolean;
-  durationMinutes: number;
-  crewSize: number;
-  minNoticeMinutes: number;
-  requiresConfirmation: boolean;
-  acceptsOnDemand: boolean;
-}
+export type { BookableService };
+
 
 const bookableColumns = {
   id: services.id,

@@ -3,8 +3,8 @@
 // compiled from lib/geo/match.ts), returning the rows as JSON without ranking. Its requests/s is
 // what the hardware and PostgreSQL allow for this query, so the app's match is compared to it.
 //   FLOOR_DATABASE_URL=postgres://… node --import tsx scripts/bench/lib/geo-floor-server.ts [port] [poolMax]
-import http from 'node:http';
 import postgres from 'postgres';
+import { serveFloor } from './floor-http';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { providersQuery, zonesQuery } from '@/lib/geo/match';
@@ -42,38 +42,8 @@ async function answer(lon: number, lat: number) {
   return { zones, providers };
 }
 
-const server = http.createServer((req, res) => {
-  const u = new URL(req.url ?? '/', 'http://floor');
-  const lon = Number(u.searchParams.get('lon'));
-  const lat = Number(u.searchParams.get('lat'));
-  answer(lon, lat)
-    .then((out) => {
-      const body = JSON.stringify(out);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store' });
-      res.end(body);
-    })
-    .catch((err: Error) => {
-      const body = JSON.stringify({ error: err.message.slice(0, 200) });
-      res.writeHead(500, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-});
-server.keepAliveTimeout = 65_000;
-
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  server.closeAllConnections();
-  void db.end({ timeout: 2 }).finally(() => process.exit(0));
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-process.stdin.on('end', stop);
-process.stdin.resume();
-
-server.listen(port, '127.0.0.1', () => {
-  const address = server.address();
-  process.stdout.write(`floor listening ${typeof address === 'object' && address ? address.port : port}\n`);
+serveFloor({
+  port,
+  close: () => db.end({ timeout: 2 }),
+  answer: async (u) => ({ status: 200, body: await answer(Number(u.searchParams.get('lon')), Number(u.searchParams.get('lat'))) }),
 });
