@@ -46,6 +46,8 @@ export const zones = pgTable(
     timeZone: text().notNull().default('Europe/London'),
     currency: currency().notNull().default('GBP'),
     taxRegion: text().notNull().default('GB'),
+    /** Overlapping platform zones: the highest priority governs a booking (then the smallest area). */
+    priority: integer().notNull().default(0),
     slaAcceptanceOnDemandMinutes: integer(),
     slaAcceptanceScheduledMinutes: integer(),
     slaArrivalMinutes: integer(),

@@ -6,3 +6,4 @@ export * from './geo';
 export * from './crew';
 export * from './finance';
 export * from './bookings';
+export * from './billing';

@@ -67,8 +67,8 @@ interface ZoneRow {
 }
 
 /**
- * The governing zone: the ACTIVE PLATFORM zone containing the point. Zones carry no priority field
- * yet, so overlaps resolve to the smallest (most specific) zone, then the id — stable and written.
+ * The governing zone: the ACTIVE PLATFORM zone containing the point. Overlaps resolve by the zone's
+ * priority (highest first), then the smallest (most specific) area, then the id — stable and written.
  */
 export async function governingZone(tx: Executor, lon: number, lat: number): Promise<ZoneRow | null> {
   const rows = rowsOf<ZoneRow>(
@@ -77,7 +77,7 @@ export async function governingZone(tx: Executor, lon: number, lat: number): Pro
         from zones z
        where ST_Intersects(z.geom, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326))
          and z.status = 'active' and z.owner_kind = 'platform'
-       order by z.area_m2 asc, z.id
+       order by z.priority desc, z.area_m2 asc, z.id
        limit 1`),
   );
   return rows[0] ? { ...rows[0], currency: rows[0].currency.trim() } : null;
