@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { rowsOf, type Executor, type Tx } from '@/db/client';
+import { db, rowsOf, type Executor, type Tx } from '@/db/client';
 import { bookings, organisations, serviceCategories, services } from '@/db/schema';
 import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -33,6 +33,7 @@ import {
 } from './internal';
 import { acceptanceDueAt, arrivalDueAt, PAYMENT_HOLD_MINUTES, type BookingStatus } from './policy';
 import { bookingDto } from './queries';
+import { slotCertainlyTaken } from './slot-gate';
 import { createBookingInput, type CreateBookingInput, type CreateBookingResult } from './schemas';
 
 const MINUTE = 60_000;
@@ -128,6 +129,10 @@ export async function createBooking(ctx: Ctx, raw: unknown): Promise<CreateBooki
   const input = parseInput(createBookingInput, raw);
   const actor = ctx.actor as UserActor;
   const firstStart = input.startsAt ? new Date(input.startsAt) : null;
+  // A slot everyone wants: losers leave after one cheap read instead of queueing on the crew's locks.
+  if (input.type === 'scheduled' && firstStart && (await slotCertainlyTaken(ctx.tx ?? db(), input.serviceId, firstStart))) {
+    throw slotTaken(input.serviceId, firstStart);
+  }
   return runBookingTx(
     ctx,
     (c) => createInTx(c, actor, input),

@@ -1,8 +1,12 @@
 // npm run bench:bookings — the bookings bench (issue 4 "Bookings, crews, SLA timers and exact money"):
 // one run against a production build on PostgreSQL (fresh database with the demo data):
-//   - full flow over HTTP as flows/s with per-step p50/p95/p99. Check-in and completion exist only
-//     as server actions (no HTTP routes), so the measured flow is what HTTP offers:
-//     POST /api/v1/bookings (Idempotency-Key) → GET …/cancellation-preview → POST …/cancel;
+//   - the full booking flow over HTTP as flows/s with per-step p50/p95/p99, each step the real route:
+//     create  POST /api/v1/bookings (customer, Idempotency-Key; a service that needs confirmation,
+//             so the booking waits as pending with its crew held)
+//     assign  POST /api/v1/bookings/{id}/assign   (provider admin confirms the crew lead)
+//     accept  POST /api/v1/bookings/{id}/confirm  (provider admin accepts the request → scheduled)
+//     start   POST /api/v1/bookings/{id}/check-in (crew on site → in progress; payment captured)
+//     complete POST /api/v1/bookings/{id}/complete (→ completed; provider share released, receipt)
 //   - hot-slot contention: 1,000 concurrent POSTs for one slot that exactly one serviceman can take →
 //     successes, 409s, 5xx, elapsed (target exactly 1, 0 × 5xx, ≤ 3 s);
 //   - the raw SQL floor of the create transaction: a bare postgres.js loop inserting booking +
@@ -20,6 +24,7 @@ import { flowScenario } from './lib/scenarios';
 import { fetchNoRedirect, percentile, round } from './lib/util';
 
 const CUSTOMER = 'customer@fixnado.test';
+const PROVIDER_ADMIN = 'provider@fixnado.test';
 const PROVIDER_SLUG = 'thames-home-services';
 const BENCH_CREW = Number(process.env.BENCH_CREW ?? 12);
 const HOT_CONCURRENCY = Number(process.env.BENCH_HOT_CONCURRENCY ?? 1000);
@@ -54,15 +59,15 @@ async function ensureFixture(ctx: BenchContext): Promise<Fixture> {
     const catId = uuid();
     await sql`insert into service_categories (id, slug, name, sort_order) values (${catId}, 'bench-work', 'Bench work', 999) on conflict (slug) do nothing`;
     const [cat] = await sql<{ id: string }[]>`select id from service_categories where slug = 'bench-work'`;
-    const mkService = async (title: string) => {
+    const mkService = async (title: string, requiresConfirmation: boolean) => {
       const id = uuid();
       await sql`insert into services (id, provider_org_id, category_id, title, price_minor, currency, tax_inclusive, duration_minutes, crew_size, buffer_before_minutes, buffer_after_minutes, min_notice_minutes, status, requires_confirmation)
-                values (${id}, ${org.id}, ${cat.id}, ${title}, 10000, ${zone.currency.trim()}, false, 60, 1, 0, 0, 0, 'active', false)`;
+                values (${id}, ${org.id}, ${cat.id}, ${title}, 10000, ${zone.currency.trim()}, false, 60, 1, 0, 0, 0, 'active', ${requiresConfirmation})`;
       await sql`insert into zone_coverage (id, provider_org_id, zone_id, service_id, priority, effective_from) values (${uuid()}, ${org.id}, ${zone.id}, ${id}, 1, '2020-01-01T00:00:00Z')`;
       return id;
     };
-    const flowServiceId = await mkService('Bench flow service');
-    const hotServiceId = await mkService('Bench hot-slot service');
+    const flowServiceId = await mkService('Bench flow service', true);
+    const hotServiceId = await mkService('Bench hot-slot service', false);
     // Skills are category slugs: the flow crew gets 'bench-work', the hot serviceman a skill of its
     // own category so exactly one person can take the hot service.
     const hotCatId = uuid();
@@ -95,12 +100,14 @@ const bookingBody = (f: Fixture, serviceId: string, startsAt: Date) =>
 
 // ---- (1) the flow over HTTP ---------------------------------------------------------------------
 
-const STEPS = ['create', 'cancel-preview', 'cancel'] as const;
-const stepTimes: Record<(typeof STEPS)[number], number[]> = { create: [], 'cancel-preview': [], cancel: [] };
+const STEPS = ['create', 'assign', 'accept', 'start', 'complete'] as const;
+type Step = (typeof STEPS)[number];
+const stepTimes: Record<Step, number[]> = { create: [], assign: [], accept: [], start: [], complete: [] };
 let nextSlot = 0;
 let cookie = '';
+let providerCookie = '';
 
-async function timed<T>(step: (typeof STEPS)[number], fn: () => Promise<T>): Promise<T> {
+async function timed<T>(step: Step, fn: () => Promise<T>): Promise<T> {
   const t = performance.now();
   const r = await fn();
   stepTimes[step].push(performance.now() - t);
@@ -109,32 +116,46 @@ async function timed<T>(step: (typeof STEPS)[number], fn: () => Promise<T>): Pro
 
 const flow = flowScenario({
   name: 'flow',
-  description: 'POST /api/v1/bookings → GET cancellation-preview → POST cancel, as the demo customer, each booking its own slot',
-  target: 'create → cancel-preview → cancel',
+  description: 'create (customer) → assign → accept (provider admin) → start → complete, each booking its own slot, every step its HTTP route',
+  target: 'create → assign → accept → start → complete',
   async setup(ctx) {
     await ensureFixture(ctx);
     cookie = await ctx.session(CUSTOMER);
+    providerCookie = await ctx.session(PROVIDER_ADMIN);
   },
   async iteration(ctx, _w, i) {
     const f = fixture!;
     const base = ctx.app.baseUrl;
-    const headers = { cookie, 'content-type': 'application/json' };
     const slot = f.slots[nextSlot++ % f.slots.length];
     const created = await timed('create', () =>
-      fetchNoRedirect(`${base}/api/v1/bookings`, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-${i}-${uuid()}` }, body: bookingBody(f, f.flowServiceId, slot) }),
+      fetchNoRedirect(`${base}/api/v1/bookings`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `bench-${i}-${uuid()}` },
+        body: bookingBody(f, f.flowServiceId, slot),
+      }),
     );
     const createdBody = await created.text();
     if (created.status !== 200 && created.status !== 201) return { status: created.status, statusOk: false, ok: false, reason: `create ${created.status}: ${createdBody.slice(0, 80)}` };
-    const id = (JSON.parse(createdBody) as { booking: { id: string } }).booking.id;
-    const preview = await timed('cancel-preview', () => fetchNoRedirect(`${base}/api/v1/bookings/${id}/cancellation-preview`, { headers: { cookie } }));
-    const p = (await preview.json()) as { feeMinor?: number };
-    if (preview.status !== 200) return { status: preview.status, statusOk: false, ok: false, reason: `preview ${preview.status}` };
-    const cancel = await timed('cancel', () =>
-      fetchNoRedirect(`${base}/api/v1/bookings/${id}/cancel`, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-cancel-${id}` }, body: JSON.stringify({ reason: 'bench', expectedFeeMinor: p.feeMinor ?? 0 }) }),
-    );
-    const cancelBody = await cancel.text();
-    if (cancel.status !== 200) return { status: cancel.status, statusOk: false, ok: false, reason: `cancel ${cancel.status}: ${cancelBody.slice(0, 80)}` };
-    return { status: 200, statusOk: true, ok: true };
+    const booking = (JSON.parse(createdBody) as { booking: { id: string; crew: Array<{ servicemanId: string; role: string }> } }).booking;
+    const lead = booking.crew.find((m) => m.role === 'lead');
+    if (!lead) return { status: 200, statusOk: true, ok: false, reason: 'create: no crew held' };
+    const step = async (name: Exclude<Step, 'create'>, path: string, body: unknown) => {
+      const r = await timed(name, () =>
+        fetchNoRedirect(`${base}/api/v1/bookings/${booking.id}/${path}`, {
+          method: 'POST',
+          headers: { cookie: providerCookie, 'content-type': 'application/json', 'idempotency-key': `bench-${name}-${booking.id}` },
+          body: JSON.stringify(body),
+        }),
+      );
+      const text = await r.text();
+      return r.status === 200 ? null : { status: r.status, statusOk: false, ok: false, reason: `${name} ${r.status}: ${text.slice(0, 80)}` };
+    };
+    const failed =
+      (await step('assign', 'assign', { leadId: lead.servicemanId, supportIds: [] })) ??
+      (await step('accept', 'confirm', {})) ??
+      (await step('start', 'check-in', {})) ??
+      (await step('complete', 'complete', {}));
+    return failed ?? { status: 200, statusOk: true, ok: true };
   },
 });
 
@@ -247,7 +268,7 @@ function targets(r: BenchResults): TargetCheck[] {
   const steps = stepStats();
   const hot = r.extra['hot-slot'] as { successes: number; fiveXx: number; elapsedS: number } | undefined;
   const flows = flowAt(r, 8) ?? flowAt(r, Math.max(...r.load.filter((l) => l.name === 'flow').map((l) => l.connections)));
-  const checks: TargetCheck[] = [atLeast('flows/s (create → preview → cancel, 8 workers)', flows?.rps, 100, 'flows/s', flows && (flows.non2xx || flows.errors) ? `${flows.non2xx} non-2xx, ${flows.errors} errors` : undefined)];
+  const checks: TargetCheck[] = [atLeast('flows/s (create → assign → accept → start → complete, 8 workers)', flows?.rps, 100, 'flows/s', flows && (flows.non2xx || flows.errors) ? `${flows.non2xx} non-2xx, ${flows.errors} errors` : undefined)];
   for (const s of steps) checks.push(atMost(`${s.step} p95`, s.p95, 50, 'ms'));
   checks.push(atMost('hot slot successes', hot?.successes, 1, ''), atLeast('hot slot successes (≥ 1)', hot?.successes, 1, ''), atMost('hot slot 5xx', hot?.fiveXx, 0, ''), atMost('hot slot elapsed', hot?.elapsedS, 3, 's'));
   checks.push(atMost('next-server RSS peak under load', r.rss.peakUnderLoadMb === null ? null : Math.round(r.rss.peakUnderLoadMb), 700, 'MB'));
@@ -269,7 +290,7 @@ function report(r: BenchResults): string {
       table(
         ['loops', 'floor tx/s', 'floor p50 ms', 'floor p95 ms'],
         floor.map((x) => [x.conns, x.perS, x.p50, x.p95]),
-      ) + (flows && f8 ? `\nHTTP flows/s (3 requests each, 8 workers) ÷ floor creates/s (8 loops) = ${round((flows.rps / f8.perS) * 100, 1)} %` : ''),
+      ) + (flows && f8 ? `\nHTTP flows/s (5 requests each, 8 workers) ÷ floor creates/s (8 loops) = ${round((flows.rps / f8.perS) * 100, 1)} %` : ''),
     ),
   ];
   return parts.join('\n');
@@ -277,7 +298,7 @@ function report(r: BenchResults): string {
 
 await runBench({
   name: 'bookings',
-  title: 'Fixnado bookings bench (create/cancel flow, hot slot, SQL floor)',
+  title: 'Fixnado bookings bench (full booking flow, hot slot, SQL floor)',
   scenarios: [flow, hotSlot, sqlFloor],
   serverSettings: { DATABASE_POOL_MAX: POOL_MAX },
   targets,
