@@ -105,3 +105,39 @@ test('a customer books a scheduled job through the wizard; a second customer on 
   await screenshot(other, 'wizard-slot-taken');
   await context.close();
 });
+
+/** The Tuesday at least a week ahead, 10:00 UTC (10:00 or 11:00 in London: inside the crew's hours). */
+function tuesdayAhead(): string {
+  const d = new Date(Date.now() + 8 * 86_400_000);
+  d.setUTCHours(10, 0, 0, 0);
+  while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+test('a weekly series shows the price per visit and each visit, then "visit k of N" on each booking', async ({ page }) => {
+  await useSession(page, 'customer');
+  await page.goto('/book/provider/thames-home-services');
+  const href = await page.getByRole('link', { name: 'Book Handyman by the hour' }).getAttribute('href');
+  const q = new URLSearchParams({ step: 'review', lon: '-0.1145', lat: '51.4613', place: 'Brixton', line: 'Flat 1, 5 Coldharbour Lane, London SW9 8LF', at: tuesdayAhead(), repeat: 'week', count: '3', key: crypto.randomUUID() });
+  await page.goto(`${href}?${q}`);
+  await expect(page.getByRole('heading', { name: 'Review and pay' })).toBeVisible();
+  const series = page.getByTestId('series-summary');
+  await expect(series).toContainText(/£[\d.,]+ per visit × 3 visits = £[\d.,]+/);
+  await expect(series.getByRole('listitem')).toHaveCount(3);
+  await expect(page.getByTestId('cancellation-terms')).toContainText('each of the 3 visits');
+  await screenshot(page, 'wizard-series-review');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, 'wizard-series-review-360');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole('button', { name: /Confirm 3 visits/ }).click();
+  await expect(page).toHaveURL(/\/account\/bookings\/[0-9a-f-]{36}$/, { timeout: 15_000 });
+  const visits = page.getByTestId('booking-series');
+  await expect(visits.getByRole('heading', { name: 'Visit 1 of 3' })).toBeVisible();
+  await expect(page.getByTestId('series-price')).toContainText('per visit × 3 visits');
+  await visits.getByRole('link').first().click();
+  await expect(page.getByTestId('booking-series').getByRole('heading', { name: 'Visit 2 of 3' })).toBeVisible();
+  await screenshot(page, 'booking-series-visit');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await screenshot(page, 'booking-series-visit-360');
+});

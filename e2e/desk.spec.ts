@@ -69,6 +69,9 @@ test('provider, serviceman, customer and operations desks around one booking', a
   const job = sp.getByTestId(`job-${booking.reference}`);
   await expect(job).toContainText('Europe/London');
   await screenshot(sp, 'desk-jobs');
+  await job.getByRole('button', { name: /^On the way/ }).click();
+  await sp.getByRole('dialog').getByRole('button', { name: "I'm on the way" }).click();
+  await toast(sp, `The customer knows you are on the way to ${booking.reference}`);
   await job.getByRole('button', { name: /^Check in/ }).click();
   await sp.getByRole('dialog').getByRole('button', { name: 'Check in' }).click();
   await toast(sp, `Checked in to ${booking.reference}`);

@@ -26,8 +26,8 @@ export interface Persona {
 }
 
 const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
-const accountNav = ['Overview', 'My bookings', 'Reviews', 'Saved addresses', 'Saved providers', 'Notifications', 'Sign-in & security'];
-const providerNav = ['Dashboard', 'Bookings', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'];
+const accountNav = ['Overview', 'My bookings', 'Reviews', 'Saved addresses', 'Saved providers', 'Billing & invoices', 'Notifications', 'Sign-in & security'];
+const providerNav = ['Dashboard', 'Bookings', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Business details', 'Reviews', 'Team'];
 
 export const personas: Record<PersonaKey, Persona> = {
   customer: {
@@ -47,7 +47,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Bookings', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Team'],
+    nav: ['Dashboard', 'Bookings', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Business details', 'Reviews', 'Team'],
     headerPanels: ['My account', 'Provider panel'],
   },
   serviceman: {
@@ -67,7 +67,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/enterprise',
     heading: 'Northwind Offices',
     panel: 'Enterprise panel',
-    nav: ['Overview', 'Members'],
+    nav: ['Overview', 'Members', 'Billing'],
     headerPanels: ['My account', 'Enterprise panel'],
   },
   marketing: {
@@ -116,7 +116,7 @@ export const personas: Record<PersonaKey, Persona> = {
 export const allPanelNav: Record<Persona['panel'], string[]> = {
   'My account': accountNav,
   'Provider panel': providerNav,
-  'Enterprise panel': ['Overview', 'Members'],
+  'Enterprise panel': ['Overview', 'Members', 'Billing'],
   'Platform admin': platformNav,
 };
 

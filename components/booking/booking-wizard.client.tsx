@@ -18,7 +18,8 @@ import type { MapClientConfig } from '@/lib/geo/map-config';
 import type { BookableService } from '@/lib/bookings/quote-contract';
 import { formatInZone, formatLocalDate, formatMinor, TEST_CARDS, timeInZone } from './format';
 import { LocationMap } from './location-map.client';
-import { CancellationTerms, PriceBreakdown } from './price-breakdown';
+import { SERIES_MAX_VISITS, SERIES_MIN_VISITS, seriesVisits } from '@/lib/bookings/series-preview';
+import { CancellationTerms, PriceBreakdown, SeriesSummary } from './price-breakdown';
 
 export type WizardService = BookableService;
 
@@ -723,6 +724,10 @@ function ReviewStep({
   const repeat = params.get('repeat');
   const count = params.get('count');
   const timeZone = quote.state === 'ok' ? quote.quote.zone.timeZone : null;
+  // A series: each visit's start in the zone, by the same rule createBooking uses for the series.
+  const seriesEvery = type === 'scheduled' && (repeat === 'week' || repeat === 'fortnight') ? repeat : null;
+  const seriesCount = seriesEvery && count && /^\d+$/.test(count) ? Number(count) : 0;
+  const visits = seriesEvery && seriesCount >= SERIES_MIN_VISITS && seriesCount <= SERIES_MAX_VISITS && at && timeZone ? seriesVisits(at, timeZone, seriesEvery, seriesCount) : [];
 
   const missing: Array<{ step: StepKey; text: string }> = [];
   if (!point) missing.push({ step: 'location', text: 'Choose the location.' });
@@ -804,7 +809,13 @@ function ReviewStep({
       heading={heading}
       onBack={onBack}
       onSubmit={confirm}
-      submitLabel={quote.state === 'ok' ? `Confirm and pay ${formatMinor(quote.quote.totalMinor, quote.quote.currency)}` : 'Confirm and pay'}
+      submitLabel={
+        quote.state !== 'ok'
+          ? 'Confirm and pay'
+          : visits.length > 1
+            ? `Confirm ${visits.length} visits, ${formatMinor(quote.quote.totalMinor, quote.quote.currency)} each`
+            : `Confirm and pay ${formatMinor(quote.quote.totalMinor, quote.quote.currency)}`
+      }
       canSubmit={signedIn && isCustomer && missing.length === 0 && quote.state === 'ok' && quote.quote.covered}
       pending={pending}
     >
@@ -892,8 +903,10 @@ function ReviewStep({
         </h3>
         {quote.state === 'ok' ? (
           <>
-            <PriceBreakdown lines={quote.quote.lines} currency={quote.quote.currency} />
-            {repeat && count ? <p className="text-sm text-muted">Per visit; each of the {count} visits is charged when it is booked.</p> : null}
+            <PriceBreakdown lines={quote.quote.lines} currency={quote.quote.currency} caption={visits.length > 1 ? 'Price breakdown per visit' : undefined} />
+            {visits.length > 1 && seriesEvery && timeZone ? (
+              <SeriesSummary perVisitMinor={quote.quote.totalMinor} currency={quote.quote.currency} every={seriesEvery} visits={visits} timeZone={timeZone} />
+            ) : null}
           </>
         ) : quote.state === 'error' ? (
           <FormError message={quote.message} />
@@ -909,7 +922,12 @@ function ReviewStep({
         <h3 id="terms-heading" className="text-base font-semibold">
           Cancellation terms
         </h3>
-        <CancellationTerms type={type} totalMinor={quote.state === 'ok' ? quote.quote.totalMinor : undefined} currency={quote.state === 'ok' ? quote.quote.currency : undefined} />
+        <CancellationTerms
+          type={type}
+          totalMinor={quote.state === 'ok' ? quote.quote.totalMinor : undefined}
+          currency={quote.state === 'ok' ? quote.quote.currency : undefined}
+          visits={visits.length || 1}
+        />
       </section>
 
       <fieldset className="grid gap-2">

@@ -12,6 +12,68 @@ export interface CrewOption {
   name: string;
   canLead: boolean;
   skills: string[];
+  /** When known (operations' list): free for the booking's whole window. */
+  free?: boolean;
+}
+
+const optionLabel = (c: CrewOption) => (c.free === false ? `${c.name} (busy)` : c.free ? `${c.name} (free)` : c.name);
+
+/**
+ * The crew picker both dialogs use: a lead (those who can lead) and support checkboxes. Busy people
+ * stay listed (marked) — the verb answers who is busy, and a dispatcher may know better.
+ */
+export function CrewPicker({
+  crew,
+  leadId,
+  support,
+  onLead,
+  onSupport,
+  leadError,
+  supportError,
+}: {
+  crew: CrewOption[];
+  leadId: string;
+  support: string[];
+  onLead: (id: string) => void;
+  onSupport: (ids: string[]) => void;
+  leadError?: string[];
+  supportError?: string[];
+}) {
+  return (
+    <div className="grid gap-4">
+      <label className="grid gap-1 text-sm font-medium">
+        Lead
+        <select value={leadId} onChange={(e) => onLead(e.target.value)} aria-invalid={leadError ? true : undefined} className="h-10 rounded-md border border-border bg-surface px-2 text-base">
+          <option value="">Choose the lead…</option>
+          {crew
+            .filter((c) => c.canLead)
+            .map((c) => (
+              <option key={c.id} value={c.id}>
+                {optionLabel(c)}
+              </option>
+            ))}
+        </select>
+        {leadError ? <span className="text-sm text-danger">{leadError.join(', ')}</span> : null}
+      </label>
+      <fieldset className="grid gap-2">
+        <legend className="text-sm font-medium">Support (optional)</legend>
+        {crew
+          .filter((c) => c.id !== leadId)
+          .map((c) => (
+            <label key={c.id} className="flex min-h-6 items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-5"
+                checked={support.includes(c.id)}
+                onChange={(e) => onSupport(e.target.checked ? [...support, c.id] : support.filter((x) => x !== c.id))}
+              />
+              {optionLabel(c)}
+            </label>
+          ))}
+        {supportError ? <span className="text-sm text-danger">{supportError.join(', ')}</span> : null}
+      </fieldset>
+    </div>
+  );
 }
 
 /** Manual assign / reassign: a lead and optional support; the verb checks everyone is free. */
@@ -38,43 +100,7 @@ export function AssignDialog({ bookingId, reference, crew, current }: { bookingI
         {crew.length === 0 ? (
           <p className="text-sm text-muted">You have no active crew members yet. Add or invite someone first.</p>
         ) : (
-          <div className="grid gap-4">
-            <label className="grid gap-1 text-sm font-medium">
-              Lead
-              <select
-                value={leadId}
-                onChange={(e) => setLeadId(e.target.value)}
-                aria-invalid={leadError ? true : undefined}
-                className="h-10 rounded-md border border-border bg-surface px-2 text-base"
-              >
-                <option value="">Choose the lead…</option>
-                {crew
-                  .filter((c) => c.canLead)
-                  .map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-              </select>
-              {leadError ? <span className="text-sm text-danger">{leadError.join(', ')}</span> : null}
-            </label>
-            <fieldset className="grid gap-2">
-              <legend className="text-sm font-medium">Support (optional)</legend>
-              {crew
-                .filter((c) => c.id !== leadId)
-                .map((c) => (
-                  <label key={c.id} className="flex min-h-6 items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      className="size-5"
-                      checked={support.includes(c.id)}
-                      onChange={(e) => setSupport((s) => (e.target.checked ? [...s, c.id] : s.filter((x) => x !== c.id)))}
-                    />
-                    {c.name}
-                  </label>
-                ))}
-            </fieldset>
-          </div>
+          <CrewPicker crew={crew} leadId={leadId} support={support} onLead={setLeadId} onSupport={setSupport} leadError={leadError} supportError={call.error?.fieldErrors?.supportIds} />
         )}
         <div id={call.errorId} tabIndex={-1} className="outline-none" aria-live="polite">
           <FormError message={call.error?.message} />

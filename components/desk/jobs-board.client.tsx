@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/states';
 import { formatMinor } from '@/components/explorer/format';
-import { checkInAction, completeBookingAction, markNoShowAction, respondToOfferAction } from '@/lib/bookings/actions';
+import { checkInAction, completeBookingAction, markNoShowAction, markOnTheWayAction, respondToOfferAction } from '@/lib/bookings/actions';
 import type { JobView, OfferView } from '@/lib/bookings/my-jobs';
 import { ConfirmAction } from './confirm-action.client';
 import { Countdown } from './countdown.client';
@@ -98,6 +98,19 @@ export function JobsBoard({ offers, jobs, nowIso }: { offers: OfferView[]; jobs:
                       <JobFacts j={j} />
                     </div>
                     <div className="flex flex-wrap items-start gap-2 sm:flex-col sm:items-end">
+                      {j.status === 'scheduled' ? (
+                        <ConfirmAction
+                          label="On the way"
+                          srLabel={j.reference}
+                          variant="secondary"
+                          title={`On your way to ${j.reference}?`}
+                          description="The customer gets a message that their crew is on the way. Telling them twice sends nothing new."
+                          confirmLabel="I'm on the way"
+                          action={markOnTheWayAction}
+                          input={{ bookingId: j.bookingId }}
+                          success={`The customer knows you are on the way to ${j.reference}`}
+                        />
+                      ) : null}
                       {j.status === 'scheduled' ? (
                         <ConfirmAction
                           label="Check in"

@@ -6,6 +6,7 @@ import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/states';
 import type { SlaBoardRow } from '@/lib/bookings/sla-board';
 import { formatInZone, minutesLabel, statusLabel } from './format';
+import { ReassignDialog } from './reassign-dialog.client';
 
 const kindLabel: Record<string, string> = {
   acceptance_sla: 'Acceptance',
@@ -33,6 +34,14 @@ function columns(breached: boolean): DataTableColumn<SlaBoardRow>[] {
       ),
       csv: (r) => r.dueAt,
     },
+    // Crew and the action sit next to the deadline, so they are in view without scrolling the table.
+    { key: 'crew', header: 'Crew', cell: (r) => r.crew || <span className="text-muted">None yet</span>, csv: (r) => r.crew },
+    {
+      key: 'actions',
+      header: 'Action',
+      cell: (r) => (r.reassignable ? <ReassignDialog bookingId={r.bookingId} reference={r.reference} /> : <span className="text-sm text-muted">Crew on site</span>),
+      csv: false,
+    },
     { key: 'age', header: 'Age', sortable: true, align: 'end', sortValue: (r) => r.ageMinutes, cell: (r) => `${r.ageMinutes} min`, csv: (r) => r.ageMinutes },
     { key: 'zoneName', header: 'Zone', sortable: true },
     { key: 'providerName', header: 'Provider', sortable: true },
@@ -43,7 +52,7 @@ function columns(breached: boolean): DataTableColumn<SlaBoardRow>[] {
 
 export function SlaTables({ atRisk, breached, generatedAt, kind, zone }: { atRisk: SlaBoardRow[]; breached: SlaBoardRow[]; generatedAt: string; kind: string; zone: string }) {
   return (
-    <div className="grid gap-8">
+    <div className="grid min-w-0 gap-8">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="Filter the SLA board">
         <label className="grid gap-1 text-sm font-medium">
           Deadline
@@ -64,19 +73,19 @@ export function SlaTables({ atRisk, breached, generatedAt, kind, zone }: { atRis
           {atRisk.length} at risk · {breached.length} breached · as of {formatInZone(generatedAt, 'Europe/London', { withDate: false })}
         </p>
       </form>
-      <section aria-labelledby="sla-breached" className="grid gap-3">
+      <section aria-labelledby="sla-breached" className="grid min-w-0 gap-3">
         <h2 id="sla-breached" className="text-lg font-semibold">
           Breached
         </h2>
         <DataTable caption="Breached SLAs" captionHidden columns={columns(true)} rows={breached} getRowId={(r) => r.deadlineId} empty={<EmptyState icon={<CheckCircle2 />} title="No open breaches" headingLevel="h3" />} />
       </section>
-      <section aria-labelledby="sla-risk" className="grid gap-3">
+      <section aria-labelledby="sla-risk" className="grid min-w-0 gap-3">
         <h2 id="sla-risk" className="text-lg font-semibold">
           At risk (due within the hour)
         </h2>
         <DataTable caption="SLAs at risk" captionHidden columns={columns(false)} rows={atRisk} getRowId={(r) => r.deadlineId} empty={<EmptyState icon={<CheckCircle2 />} title="Nothing due within the hour" headingLevel="h3" />} />
       </section>
-      <p className="text-sm text-muted">Reassigning from this board needs an operations reassign verb; until then ask the provider to reassign from their assignment board.</p>
+      <p className="text-sm text-muted">Reassign gives a booking another crew of the same provider; the reason goes on the booking timeline and in the audit log.</p>
     </div>
   );
 }

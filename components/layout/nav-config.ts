@@ -29,6 +29,7 @@ export const panels: PanelDef[] = [
       { href: '/account/reviews', label: 'Reviews' },
       { href: '/account/addresses', label: 'Saved addresses' },
       { href: '/account/favourites', label: 'Saved providers' },
+      { href: '/account/billing', label: 'Billing & invoices' },
       { href: '/account/notifications', label: 'Notifications' },
       { href: '/account/security', label: 'Sign-in & security' },
     ],
@@ -46,6 +47,8 @@ export const panels: PanelDef[] = [
       { href: '/provider/crew', label: 'Crew & availability', roles: ['provider_admin', 'serviceman'] },
       { href: '/provider/zones', label: 'Zones & coverage', roles: ['provider_admin'] },
       { href: '/provider/payouts', label: 'Payouts', roles: ['provider_admin'] },
+      { href: '/provider/billing', label: 'Business details', roles: ['provider_admin'] },
+      { href: '/provider/reviews', label: 'Reviews', roles: ['provider_admin'] },
       { href: '/provider/team', label: 'Team', roles: ['provider_admin'] },
     ],
   },
@@ -57,6 +60,7 @@ export const panels: PanelDef[] = [
     items: [
       { href: '/enterprise', label: 'Overview' },
       { href: '/enterprise/members', label: 'Members', roles: ['enterprise_admin'] },
+      { href: '/enterprise/billing', label: 'Billing', roles: ['enterprise_admin'] },
     ],
   },
   {

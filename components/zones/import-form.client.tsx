@@ -126,7 +126,7 @@ export function ImportZonesForm({ scope, basePath, timeZones }: { scope: 'platfo
           label="GeoJSON"
           name="geojson"
           required
-          description="A FeatureCollection, a single Feature or a bare Polygon/MultiPolygon. Feature properties (name, demandLevel, timeZone, currency, taxRegion, status) override the defaults below. Either every feature is imported or none is."
+          description="A FeatureCollection, a single Feature or a bare Polygon/MultiPolygon. Feature properties (name, demandLevel, timeZone, currency, taxRegion, status, priority) override the defaults below; priority is 0 when absent. Either every feature is imported or none is."
           error={errorsFor(error?.fieldErrors, 'geojson')}
         >
           <Textarea rows={12} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} className="font-mono text-sm" />

@@ -14,6 +14,7 @@ import type { ActionResult } from '@/lib/core/action';
 import type { MapClientConfig } from '@/lib/geo/map-config';
 import { demandLevels, type DemandLevel, type GeoJsonPolygon, type ZoneDetail } from '@/lib/geo/types';
 import { slaKeys, type SlaKey } from '@/lib/geo/sla-defaults';
+import { ZONE_PRIORITY_MAX, ZONE_PRIORITY_MIN } from '@/lib/geo/schemas';
 import { createZoneAction, updateZoneAction } from '@/lib/geo/zone-actions';
 import { boundsOf, errorsFor, firstGeometry, geometryText, joinPolygons, parseGeoJsonText, polygonsOf } from './geojson-text';
 import { useZonesInView } from './neighbour-zones';
@@ -48,7 +49,7 @@ export interface ZoneEditorProps {
 type FieldErrors = Record<string, string[]>;
 
 /** Fields in on-screen order: focus goes to the first one with an error. */
-const fieldOrder = ['name', 'demandLevel', 'timeZone', 'currency', 'taxRegion', 'status', ...slaKeys.map((k) => `sla.${k}`), 'geometry'];
+const fieldOrder = ['name', 'demandLevel', 'timeZone', 'currency', 'taxRegion', 'status', 'priority', ...slaKeys.map((k) => `sla.${k}`), 'geometry'];
 
 export function ZoneEditor(props: ZoneEditorProps) {
   const { zone, scope, basePath, canEdit, mapConfig } = props;
@@ -62,6 +63,8 @@ export function ZoneEditor(props: ZoneEditorProps) {
   const [currency, setCurrency] = useState(zone?.currency ?? 'GBP');
   const [taxRegion, setTaxRegion] = useState(zone?.taxRegion ?? 'GB');
   const [status, setStatus] = useState<'draft' | 'active' | 'paused'>(scope === 'platform' ? 'draft' : 'active');
+  // Only platform zones compete to govern a booking, so only they show (and send) a priority.
+  const [priority, setPriority] = useState(String(zone?.priority ?? 0));
   const [sla, setSla] = useState<Record<SlaKey, string>>(() => {
     const out = {} as Record<SlaKey, string>;
     for (const k of slaKeys) out[k] = zone && zone.sla.overridden.includes(k) ? String(zone.sla[k]) : '';
@@ -170,6 +173,7 @@ export function ZoneEditor(props: ZoneEditorProps) {
         taxRegion: taxRegion.trim().toUpperCase(),
         sla: slaPayload(),
         geometry: geoText,
+        ...(scope === 'platform' ? { priority: priority.trim() } : {}),
       };
       let result: ActionResult<{ zoneId: string }>;
       try {
@@ -210,6 +214,7 @@ export function ZoneEditor(props: ZoneEditorProps) {
         timeZone: zone.timeZone,
         currency: zone.currency,
         taxRegion: zone.taxRegion,
+        priority: zone.priority,
       },
       geometry: zone.geometry,
     };
@@ -343,6 +348,17 @@ export function ZoneEditor(props: ZoneEditorProps) {
             <FormField label="Tax region" name="taxRegion" required id={idFor('taxRegion')} description="e.g. GB or GB-SCT." error={errorsFor(errors, 'taxRegion')}>
               <Input value={taxRegion} onChange={(e) => setTaxRegion(e.target.value)} maxLength={6} autoComplete="off" spellCheck={false} className="uppercase" />
             </FormField>
+            {scope === 'platform' ? (
+              <FormField
+                label="Priority"
+                name="priority"
+                id={idFor('priority')}
+                description={`Where platform zones overlap, the highest governs a booking, then the smallest. ${ZONE_PRIORITY_MIN} to ${ZONE_PRIORITY_MAX}; default 0.`}
+                error={errorsFor(errors, 'priority')}
+              >
+                <Input type="number" inputMode="numeric" min={ZONE_PRIORITY_MIN} max={ZONE_PRIORITY_MAX} step={1} value={priority} onChange={(e) => setPriority(e.target.value)} />
+              </FormField>
+            ) : null}
           </div>
           <fieldset className="grid gap-3 rounded-lg border p-3">
             <legend className="px-1 text-sm font-semibold">SLA targets</legend>

@@ -86,7 +86,8 @@ export async function ZoneDetailPage({ zoneId, basePath, backLabel }: { zoneId: 
             <Badge tone={statusTone[zone.status]}>{zone.status.charAt(0).toUpperCase() + zone.status.slice(1)}</Badge>
             <Badge tone={demandTone[zone.demandLevel]}>{zone.demandLevel.charAt(0).toUpperCase() + zone.demandLevel.slice(1)} demand</Badge>
             <span>
-              {zone.ownerName} · {zone.areaKm2.toLocaleString('en-GB', { maximumFractionDigits: 2 })} km² · {zone.vertexCount} vertices · updated{' '}
+              {zone.ownerName}
+              {zone.ownerKind === 'platform' ? ` · priority ${zone.priority}` : ''} · {zone.areaKm2.toLocaleString('en-GB', { maximumFractionDigits: 2 })} km² · {zone.vertexCount} vertices · updated{' '}
               {formatDateTime(zone.updatedAt)}
             </span>
           </span>

@@ -18,6 +18,8 @@ export interface ZoneRowView {
   ownerKind: 'platform' | 'provider';
   demandLevel: DemandLevel;
   status: ZoneStatus;
+  /** Platform zones only (who governs an overlap); absent where it does not apply. */
+  priority?: number;
   areaKm2: number;
   providers: number | null;
   services: number | null;
@@ -93,6 +95,15 @@ export function ZonesTable({
       sortable: true,
       cell: (z) => <Badge tone={statusTone[z.status]}>{cap(z.status)}</Badge>,
     },
+    {
+      key: 'priority',
+      header: 'Priority',
+      align: 'end',
+      sortable: true,
+      sortValue: (z) => (z.ownerKind === 'platform' ? (z.priority ?? 0) : null),
+      csv: (z) => (z.ownerKind === 'platform' ? (z.priority ?? 0) : null),
+      cell: (z) => (z.ownerKind === 'platform' ? String(z.priority ?? 0) : <span className="text-muted">—</span>),
+    },
     { key: 'areaKm2', header: 'Area (km²)', align: 'end', sortable: true, csv: (z) => z.areaKm2, cell: (z) => km2.format(z.areaKm2) },
     { key: 'providers', header: 'Providers', align: 'end', sortable: true, csv: (z) => z.providers, cell: (z) => num(z.providers) },
     { key: 'services', header: 'Services', align: 'end', sortable: true, csv: (z) => z.services, cell: (z) => num(z.services) },
@@ -124,7 +135,9 @@ export function ZonesTable({
         ),
     },
   ];
-  const columns = showOwner ? allColumns : allColumns.filter((c) => c.key !== 'ownerName');
+  // Priority only means something where platform zones are listed (it decides overlaps between them).
+  const showPriority = rows.some((z) => z.ownerKind === 'platform' && z.priority !== undefined);
+  const columns = allColumns.filter((c) => (showOwner || c.key !== 'ownerName') && (showPriority || c.key !== 'priority'));
 
   return (
     <DataTable

@@ -1,10 +1,13 @@
 import type { Db } from '../client';
 import { runZoneSnapshot } from '@/lib/geo/snapshot/run-snapshot';
+import { seedBilling } from '@/lib/billing/seed-billing';
+import { seedPayouts } from '@/lib/finance/payout-seed';
 import { seedCatalog } from './catalog';
 import { seedFinance } from './finance';
 import { seedCrew } from './crew';
 import { seedGeo } from './geo';
 import { seedIdentity } from './identity';
+import { seedReviews } from './reviews';
 import { seedToggles } from './toggles';
 
 /**
@@ -21,6 +24,11 @@ export async function seedAll(database: Db, at: Date = new Date('2026-01-01T09:0
     await seedFinance(tx);
     await seedGeo(tx, at);
     await seedCrew(tx);
+    // Before any booking is paid, so seeded invoices carry the suppliers' and buyers' details.
+    await seedBilling(tx);
+    // Completed demo bookings with reviews (through the real verbs), so ratings and review screens have data.
+    await seedReviews(tx, at);
+    await seedPayouts(tx);
     // Metrics are "as of seeding", so their age on screen is honest (never before `at`).
     await runZoneSnapshot({ trigger: 'schedule', at: new Date(Math.max(Date.now(), at.getTime())), tx });
   });

@@ -111,7 +111,7 @@ export const eventCatalogue = {
     domain: 'bookings',
     pii: false,
     retention: 'standard',
-    payload: z.object({ bookingId: z.string(), zoneId: z.string(), servicemanIds: z.array(z.string()), via: z.enum(['auto', 'offer', 'manual']) }),
+    payload: z.object({ bookingId: z.string(), zoneId: z.string(), servicemanIds: z.array(z.string()), via: z.enum(['auto', 'offer', 'manual', 'operations']) }),
   },
   'booking.offer_sent': {
     domain: 'bookings',
@@ -133,6 +133,8 @@ export const eventCatalogue = {
     payload: z.object({ bookingId: z.string(), zoneId: z.string(), by: z.enum(['customer', 'provider', 'operations', 'system']), feeMinor: z.number().int(), reason: z.string() }),
   },
   'booking.no_show': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string(), party: z.enum(['customer', 'crew']) }) },
+  'booking.crew_on_the_way': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string(), servicemanId: z.string() }) },
+  'booking.reminder_sent': { domain: 'bookings', pii: false, retention: 'standard', payload: z.object({ bookingId: z.string(), zoneId: z.string() }) },
   // finance helper: a payment changed status outside a booking step (bank confirmation, gateway
   // webhook) — the booking side reacts to 'authorized' by moving a pending booking on.
   'payments.status_changed': {
@@ -144,6 +146,20 @@ export const eventCatalogue = {
   // ledger: reviews of completed bookings (rating feeds provider ranking) and their moderation
   'review.created': { domain: 'reviews', pii: false, retention: 'standard', payload: z.object({ reviewId: z.string(), bookingId: z.string(), providerOrgId: z.string(), rating: z.number().int().min(1).max(5) }) },
   'review.moderated': { domain: 'reviews', pii: false, retention: 'standard', payload: z.object({ reviewId: z.string(), providerOrgId: z.string(), status: z.enum(['published', 'hidden']) }) },
+  // payouts: a provider's payable balance sent to its bank (created → paid or failed)
+  'payout.created': {
+    domain: 'finance',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ payoutId: z.string(), providerOrgId: z.string(), currency: z.string(), amountMinor: z.number().int(), periodKey: z.string(), via: z.enum(['request', 'schedule']) }),
+  },
+  'payout.paid': { domain: 'finance', pii: false, retention: 'financial', payload: z.object({ payoutId: z.string(), providerOrgId: z.string(), currency: z.string(), amountMinor: z.number().int() }) },
+  'payout.failed': {
+    domain: 'finance',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ payoutId: z.string(), providerOrgId: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string() }),
+  },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

@@ -7,7 +7,8 @@ import { createBooking } from './create-booking';
 import { respondToOffer } from './dispatch';
 import { rescheduleBooking } from './reschedule-booking';
 import { assignCrewInput, bookingIdInput, cancelBookingInput, createBookingInput, declineRequestInput, markNoShowInput, rescheduleBookingInput, respondToOfferInput } from './schemas';
-import { checkIn, completeBooking, markNoShow } from './work';
+import { checkIn, completeBooking, markNoShow, markOnTheWay } from './work';
+import { reassignCandidates, reassignCandidatesInput, reassignCrew, reassignCrewInput } from './reassign-crew';
 
 // Server actions: one verb each; every verb authorises and scopes itself again.
 
@@ -43,3 +44,14 @@ export const checkInAction = defineAction('bookings.check_in', { auth: 'user', i
 export const completeBookingAction = defineAction('bookings.complete', { auth: 'user', input: bookingIdInput }, (input, ctx) => completeBooking(ctx, input));
 
 export const markNoShowAction = defineAction('bookings.no_show', { auth: 'user', permission: 'bookings.report_no_show', input: markNoShowInput }, (input, ctx) => markNoShow(ctx, input));
+
+export const markOnTheWayAction = defineAction('bookings.on_the_way', { auth: 'user', permission: 'bookings.work', input: bookingIdInput }, (input, ctx) => markOnTheWay(ctx, input));
+
+export const reassignCrewAction = defineAction('bookings.reassign_crew', { auth: 'user', permission: 'bookings.reassign_any', input: reassignCrewInput }, (input, ctx) =>
+  reassignCrew(ctx, input),
+);
+
+// A read through an action: the SLA board's dialog loads the crew list only when it opens.
+export const reassignCandidatesAction = defineAction('bookings.reassign_candidates', { auth: 'user', permission: 'bookings.reassign_any', input: reassignCandidatesInput }, (input, ctx) =>
+  reassignCandidates(ctx, input),
+);

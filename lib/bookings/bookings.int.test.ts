@@ -171,7 +171,9 @@ describe('createBooking — scheduled', () => {
     const history = await db().select().from(bookingStatusChanges).where(eq(bookingStatusChanges.bookingId, b.id));
     expect(history.map((h) => [h.fromStatus, h.toStatus])).toEqual([[null, 'scheduled']]);
     const deadlines = await db().select().from(bookingDeadlines).where(eq(bookingDeadlines.bookingId, b.id));
-    expect(deadlines.map((d) => `${d.kind}:${d.status}`).sort()).toEqual(['acceptance_sla:met', 'arrival_sla:pending']);
+    expect(deadlines.map((d) => `${d.kind}:${d.status}`).sort()).toEqual(['acceptance_sla:met', 'arrival_sla:pending', 'reminder:pending']);
+    // The customer is reminded a day before the start.
+    expect(deadlines.find((d) => d.kind === 'reminder')!.dueAt.toISOString()).toBe(new Date(start.getTime() - 24 * H).toISOString());
     const audit = await db().select().from(auditLog).where(and(eq(auditLog.entityId, b.id), eq(auditLog.action, 'bookings.create')));
     expect(audit).toHaveLength(1);
     const events = await db().select().from(domainEvents).where(sql`${domainEvents.payload}->>'bookingId' = ${b.id}`);

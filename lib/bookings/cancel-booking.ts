@@ -23,6 +23,7 @@ import {
   type BookingRow,
   type TxCtx,
 } from './internal';
+import { mailMoney, mailTime } from './mail-text';
 import { assertTransition, cancellationFee } from './policy';
 import { cancelBookingInput } from './schemas';
 
@@ -69,7 +70,7 @@ export async function cancelInTx(c: TxCtx, b: BookingRow, opts: { by: CancelledB
   await cancelAllDeadlines(c.tx, b.id, c.now);
   await settleCancellationMoney(c, b, opts.feeMinor, opts.reason || `cancelled by ${opts.by}`);
   await emitEvent(c, 'booking.cancelled', { bookingId: b.id, zoneId: b.zoneId, by: opts.by, feeMinor: toWire(opts.feeMinor), reason: opts.reason }, b.providerOrgId);
-  const feeText = opts.feeMinor > 0n ? ` A cancellation fee of ${opts.feeMinor.toString()} minor units of ${b.currency.trim()} applies; the rest is released.` : ' No fee applies; the payment hold is released.';
+  const feeText = opts.feeMinor > 0n ? ` A cancellation fee of ${mailMoney(opts.feeMinor, b.currency)} applies; the rest is released.` : ' No fee applies; the payment hold is released.';
   await notify(c.tx, [b.customerId], { kind: 'booking.cancelled', title: `Booking ${b.reference} cancelled`, body: feeText.trim(), href: bookingHref(b.id), businessKey: `booking:${b.id}:cancelled` });
   await notify(c.tx, [...(await providerAdminUserIds(c.tx, b.providerOrgId, c.now)), ...crew.map((m) => m.userId)], {
     kind: 'booking.cancelled',
@@ -80,7 +81,7 @@ export async function cancelInTx(c: TxCtx, b: BookingRow, opts: { by: CancelledB
   });
   const [customer] = await c.tx.select({ email: users.email }).from(users).where(eq(users.id, b.customerId));
   if (customer) {
-    await queueMail(c.tx, { to: customer.email, subject: `Booking ${b.reference} cancelled`, text: `Your booking ${b.reference} was cancelled by ${opts.by}.${feeText}\n`, template: 'booking.cancelled' });
+    await queueMail(c.tx, { to: customer.email, subject: `Booking ${b.reference} cancelled`, text: `Your booking ${b.reference}${b.startsAt ? ` for ${mailTime(b.startsAt, b.timeZone)}` : ''} was cancelled by ${opts.by}.${feeText}\n`, template: 'booking.cancelled' });
   }
   return row;
 }

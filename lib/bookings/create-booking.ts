@@ -27,11 +27,13 @@ import {
   providerBookingHref,
   recordStatusRow,
   runBookingTx,
+  scheduleReminder,
   slotTaken,
   zoneSla,
   type TxCtx,
 } from './internal';
 import { acceptanceDueAt, arrivalDueAt, PAYMENT_HOLD_MINUTES, type BookingStatus } from './policy';
+import { mailMoney, mailTime } from './mail-text';
 import { bookingDto } from './queries';
 import { slotCertainlyTaken } from './slot-gate';
 import { createBookingInput, type CreateBookingInput, type CreateBookingResult } from './schemas';
@@ -301,6 +303,7 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput)
     if (acceptedNow && startsAt) await addDeadline(tx, bookingId, 'arrival_sla', arrivalDueAt('scheduled', c.now, startsAt, sla));
     if (needsPayment) await addDeadline(tx, bookingId, 'payment_hold', new Date(c.now.getTime() + PAYMENT_HOLD_MINUTES * MINUTE));
     if (confirmationDueAt) await addDeadline(tx, bookingId, 'provider_confirmation', confirmationDueAt);
+    await scheduleReminder(tx, { id: bookingId, type: input.type, status, startsAt }, c.now);
 
     await emitEvent(
       c,
@@ -322,7 +325,7 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput)
   }
 
   const first = created[0];
-  const when = starts[0] ? ` on ${starts[0].toISOString().slice(0, 16).replace('T', ' ')} UTC` : ' as soon as possible';
+  const when = starts[0] ? ` on ${mailTime(starts[0], zone.time_zone)}` : ' as soon as possible';
   const title = first.status === 'pending' ? `Booking requested: ${svc.title}` : `Booking confirmed: ${svc.title}`;
   await notify(tx, [actor.userId], { kind: 'booking.created', title, body: `${svc.providerName}${when}.`, href: bookingHref(first.id), businessKey: `booking:${first.id}:created` });
   await notify(tx, await providerAdminUserIds(tx, svc.providerOrgId, c.now), {
@@ -335,7 +338,7 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput)
   await queueMail(tx, {
     to: actor.email,
     subject: title,
-    text: `${title}\n\n${svc.providerName}${when}.\nAddress: ${addressLine}\nTotal: ${quote.totalMinor.toString()} minor units of ${quote.currency}.${created.length > 1 ? `\nThis is a series of ${created.length} bookings.` : ''}\n`,
+    text: `${title}\n\n${svc.providerName}${when}.\nAddress: ${addressLine}\nTotal: ${mailMoney(quote.totalMinor, quote.currency)}.${created.length > 1 ? `\nThis is a series of ${created.length} bookings.` : ''}\n`,
     template: 'booking.confirmation',
   });
 

@@ -27,6 +27,7 @@ import {
   operationsUserIds,
   resolveDeadlines,
   runBookingTx,
+  scheduleReminder,
   uuidArray,
   zoneSla,
   type BookingRow,
@@ -174,6 +175,9 @@ export async function respondToOffer(ctx: Ctx, raw: unknown): Promise<{ bookingI
     } else {
       const sla = await zoneSla(c.tx, b.zoneId);
       await addDeadline(c.tx, b.id, 'arrival_sla', arrivalDueAt('on_demand', c.now, null, sla));
+      // The window starts now, so this records no reminder; kept so every "got its window" path
+      // goes through the one reminder rule.
+      await scheduleReminder(c.tx, row, c.now);
     }
     await notify(c.tx, [b.customerId], { kind: 'booking.crew_assigned', title: 'Your crew is on the way', href: bookingHref(b.id), businessKey: `booking:${b.id}:crew_assigned:${offer.id}` });
     await recordAudit(c, { action: 'bookings.respond_offer', entityType: 'booking', entityId: b.id, tenantId: b.providerOrgId, data: { offerId: offer.id, accept: true, arrived: !!input.arrived } });

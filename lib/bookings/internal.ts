@@ -192,6 +192,33 @@ export async function cancelAllDeadlines(tx: Tx, bookingId: string, at: Date): P
     .where(and(eq(bookingDeadlines.bookingId, bookingId), eq(bookingDeadlines.status, 'pending')));
 }
 
+export const REMINDER_BEFORE_MINUTES = 24 * 60;
+
+/**
+ * The customer's reminder for a scheduled booking that has (or just got) its window: a `reminder`
+ * deadline at start − 24 h, which the sweeper turns into a mail and notifications. Call it
+ * whenever a scheduled booking gets or changes its window (created scheduled, confirmed, crew
+ * assigned, rescheduled). Idempotent: a pending reminder for the same instant is kept; one for
+ * another instant (an old start) is cancelled. None when start − 24 h is already past (a booking
+ * made for tomorrow morning gets its confirmation instead), and none for on-demand or closed ones.
+ */
+export async function scheduleReminder(tx: Tx, booking: Pick<BookingRow, 'id' | 'type' | 'status' | 'startsAt'>, now: Date): Promise<Date | null> {
+  const open = booking.status === 'scheduled' || booking.status === 'pending';
+  const dueAt = booking.type === 'scheduled' && open && booking.startsAt ? new Date(booking.startsAt.getTime() - REMINDER_BEFORE_MINUTES * 60_000) : null;
+  const pending = await tx
+    .select({ id: bookingDeadlines.id, dueAt: bookingDeadlines.dueAt })
+    .from(bookingDeadlines)
+    .where(and(eq(bookingDeadlines.bookingId, booking.id), eq(bookingDeadlines.kind, 'reminder'), eq(bookingDeadlines.status, 'pending')));
+  const keep = dueAt && dueAt.getTime() > now.getTime() ? dueAt : null;
+  const stale = pending.filter((d) => !keep || d.dueAt.getTime() !== keep.getTime());
+  if (stale.length) {
+    await tx.update(bookingDeadlines).set({ status: 'cancelled', resolvedAt: now }).where(inArray(bookingDeadlines.id, stale.map((d) => d.id)));
+  }
+  if (!keep) return null;
+  if (!pending.some((d) => d.dueAt.getTime() === keep.getTime())) await addDeadline(tx, booking.id, 'reminder', keep);
+  return keep;
+}
+
 // ---- zone / SLA -----------------------------------------------------------------------------------
 
 export async function zoneSla(tx: Tx, zoneId: string): Promise<Sla> {

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf } from '@/db/client';
-import { bookingDeadlines, bookings, dispatchOffers, users } from '@/db/schema';
+import { bookingDeadlines, bookings, dispatchOffers, services, users } from '@/db/schema';
 import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize } from '@/lib/core/auth/permissions';
@@ -26,15 +26,18 @@ import {
   moveStatus,
   notify,
   occupiedWindow,
+  recordStatusRow,
   releaseAssignments,
   resolveDeadlines,
   runBookingTx,
+  scheduleReminder,
   uuidArray,
   zoneSla,
   type BookingRow,
   type TxCtx,
 } from './internal';
 import { arrivalDueAt, type BookingStatus } from './policy';
+import { mailMoney, mailTime } from './mail-text';
 import { assignCrewInput, bookingIdInput, declineRequestInput } from './schemas';
 
 const MINUTE = 60_000;
@@ -45,12 +48,86 @@ async function loadForProvider(c: TxCtx, bookingId: string) {
   return booking;
 }
 
+export interface CrewChoice {
+  leadId: string;
+  supportIds: string[];
+}
+
+export interface AssignInTxOptions {
+  /** 'manual' = the provider's admin; 'operations' = platform staff (reason required upstream). */
+  via: 'manual' | 'operations';
+  /** The booking-timeline note; a same-status change (a reassignment) records a history row only when given. */
+  note: string;
+  /** Error text for someone who is not an active, skilled serviceman of the booking's provider. */
+  notOurs: string;
+}
+
 /**
- * assignCrew(ctx, { bookingId, leadId, supportIds }) — manual assignment or reassignment. The crew
- * must be the provider's active servicemen with the category among their skills (the lead able to
- * lead), exactly the booking's crew size, and free for the window; old assignments are released in
- * the same transaction. An on-demand booking still waiting for a crew gets the window now → now +
- * duration and becomes scheduled.
+ * THE assignment routine (provider admins and operations both come through here). The caller has
+ * locked the booking row (loadBookingForWrite); this locks the chosen servicemen rows next — the
+ * lock order of every booking writer — re-checks they are free, releases the old crew and inserts
+ * the new one in the same transaction. Only the booking's provider's servicemen qualify.
+ */
+export async function assignCrewInTx(c: TxCtx, b: BookingRow, crew: CrewChoice, opts: AssignInTxOptions): Promise<{ row: BookingRow; servicemanIds: string[]; previous: string[] }> {
+  const ids = [crew.leadId, ...crew.supportIds];
+  if (new Set(ids).size !== ids.length) throw validation({ supportIds: ['must not repeat anyone (including the lead)'] });
+  const assignable: BookingStatus[] = ['pending', 'awaiting_assignment', 'scheduled'];
+  if (!assignable.includes(b.status)) {
+    throw new AppError('CONFLICT', `A booking that is ${b.status.replace(/_/g, ' ')} cannot get a new crew.`, { from: b.status, to: 'scheduled' });
+  }
+  if (ids.length !== b.crewSize) throw validation({ supportIds: [`must make a crew of exactly ${b.crewSize} (lead included)`] });
+  const qualified = rowsOf<{ id: string; can_lead: boolean }>(
+    await c.tx.execute(sql`
+      select s.id::text, s.can_lead from servicemen s
+        join services sv on sv.id = ${b.serviceId}::uuid
+        join service_categories cat on cat.id = sv.category_id
+       where s.id = any(${uuidArray(ids)}) and s.provider_org_id = ${b.providerOrgId}::uuid and s.status = 'active' and cat.slug = any(s.skills)`),
+  );
+  const ok = new Map(qualified.map((q) => [q.id, q.can_lead]));
+  if (!ok.has(crew.leadId)) throw validation({ leadId: [opts.notOurs] });
+  if (!ok.get(crew.leadId)) throw validation({ leadId: ['cannot lead a crew'] });
+  const bad = crew.supportIds.findIndex((id) => !ok.has(id));
+  if (bad >= 0) throw validation({ [`supportIds.${bad}`]: [opts.notOurs] });
+
+  const startsAt = b.startsAt ?? c.now;
+  const endsAt = b.endsAt ?? new Date(c.now.getTime() + b.durationMinutes * MINUTE);
+  const window = occupiedWindow(startsAt, endsAt, b.bufferBeforeMinutes, b.bufferAfterMinutes);
+  const before = await activeCrew(c.tx, b.id);
+  await releaseAssignments(c.tx, b.id, c.now);
+  const busy = await lockCrew(c.tx, { ids, providerOrgId: b.providerOrgId, window });
+  if (busy.length) throw new AppError('CONFLICT', 'Someone in that crew is already booked or off at that time.', { busyServicemanIds: busy });
+  await insertAssignments(c.tx, b.id, crew, window, c.now);
+
+  let row: BookingRow = b;
+  if (b.status === 'awaiting_assignment') {
+    await c.tx.update(dispatchOffers).set({ status: 'withdrawn', respondedAt: c.now }).where(and(eq(dispatchOffers.bookingId, b.id), eq(dispatchOffers.status, 'open')));
+    await resolveDeadlines(c.tx, b.id, ['offer_timeout'], 'cancelled', c.now);
+    await resolveDeadlines(c.tx, b.id, ['acceptance_sla'], 'met', c.now);
+    row = await moveStatus(c, b, 'scheduled', { note: opts.note, acceptedAfterMinutes: minutesBetween(b.createdAt, c.now), set: { startsAt, endsAt, acceptedAt: c.now } });
+    const sla = await zoneSla(c.tx, b.zoneId);
+    await addDeadline(c.tx, b.id, 'arrival_sla', arrivalDueAt(b.type, c.now, b.type === 'scheduled' ? startsAt : null, sla));
+  } else {
+    const [bumped] = await c.tx.update(bookings).set({ version: b.version + 1, updatedAt: c.now }).where(eq(bookings.id, b.id)).returning();
+    row = bumped ?? b;
+    if (opts.via === 'operations') await recordStatusRow(c, b.id, b.status, b.status, opts.note);
+  }
+  await scheduleReminder(c.tx, row, c.now);
+  await emitEvent(c, 'booking.crew_assigned', { bookingId: b.id, zoneId: b.zoneId, servicemanIds: ids, via: opts.via }, b.providerOrgId);
+  const crewUsers = rowsOf<{ user_id: string | null }>(await c.tx.execute(sql`select user_id::text from servicemen where id = any(${uuidArray(ids)})`));
+  await notify(c.tx, crewUsers.map((u) => u.user_id), { kind: 'booking.assigned', title: `You are on booking ${b.reference}`, href: `/provider/jobs/${b.id}`, businessKey: `booking:${b.id}:assigned:${row.version}:${b.version}` });
+  // Whoever was taken off the job hears it from us, not from a customer at the door.
+  const removed = before.filter((m) => !ids.includes(m.servicemanId)).map((m) => m.userId);
+  await notify(c.tx, removed, { kind: 'booking.unassigned', title: `You are no longer on booking ${b.reference}`, body: 'The job was given to another crew member. Nothing to do.', href: '/provider/jobs', businessKey: `booking:${b.id}:removed:${b.version}` });
+  await notify(c.tx, [b.customerId], { kind: 'booking.crew_assigned', title: before.length ? 'Your crew has changed' : 'Your crew is confirmed', href: bookingHref(b.id), businessKey: `booking:${b.id}:crew:${b.version}` });
+  return { row, servicemanIds: ids, previous: before.map((m) => m.servicemanId) };
+}
+
+/**
+ * assignCrew(ctx, { bookingId, leadId, supportIds }) — manual assignment or reassignment by the
+ * provider's admin. The crew must be the provider's active servicemen with the category among their
+ * skills (the lead able to lead), exactly the booking's crew size, and free for the window; old
+ * assignments are released in the same transaction. An on-demand booking still waiting for a crew
+ * gets the window now → now + duration and becomes scheduled.
  */
 export async function assignCrew(ctx: Ctx, raw: unknown): Promise<{ bookingId: string; status: string; servicemanIds: string[] }> {
   authorize(ctx.actor, 'bookings.manage');
@@ -59,54 +136,13 @@ export async function assignCrew(ctx: Ctx, raw: unknown): Promise<{ bookingId: s
   if (new Set(ids).size !== ids.length) throw validation({ supportIds: ['must not repeat anyone (including the lead)'] });
   return runBookingTx(ctx, async (c) => {
     const b = await loadForProvider(c, input.bookingId);
-    const assignable: BookingStatus[] = ['pending', 'awaiting_assignment', 'scheduled'];
-    if (!assignable.includes(b.status)) {
-      throw new AppError('CONFLICT', `A booking that is ${b.status.replace(/_/g, ' ')} cannot get a new crew.`, { from: b.status, to: 'scheduled' });
-    }
-    if (ids.length !== b.crewSize) throw validation({ supportIds: [`must make a crew of exactly ${b.crewSize} (lead included)`] });
-    const qualified = rowsOf<{ id: string; can_lead: boolean }>(
-      await c.tx.execute(sql`
-        select s.id::text, s.can_lead from servicemen s
-          join services sv on sv.id = ${b.serviceId}::uuid
-          join service_categories cat on cat.id = sv.category_id
-         where s.id = any(${uuidArray(ids)}) and s.provider_org_id = ${b.providerOrgId}::uuid and s.status = 'active' and cat.slug = any(s.skills)`),
-    );
-    const ok = new Map(qualified.map((q) => [q.id, q.can_lead]));
-    if (!ok.has(input.leadId)) throw validation({ leadId: ['is not one of your active servicemen with this skill'] });
-    if (!ok.get(input.leadId)) throw validation({ leadId: ['cannot lead a crew'] });
-    const bad = input.supportIds.findIndex((id) => !ok.has(id));
-    if (bad >= 0) throw validation({ [`supportIds.${bad}`]: ['is not one of your active servicemen with this skill'] });
-
-    const startsAt = b.startsAt ?? c.now;
-    const endsAt = b.endsAt ?? new Date(c.now.getTime() + b.durationMinutes * MINUTE);
-    const window = occupiedWindow(startsAt, endsAt, b.bufferBeforeMinutes, b.bufferAfterMinutes);
-    const before = await activeCrew(c.tx, b.id);
-    await releaseAssignments(c.tx, b.id, c.now);
-    const busy = await lockCrew(c.tx, { ids, providerOrgId: b.providerOrgId, window });
-    if (busy.length) throw new AppError('CONFLICT', 'Someone in that crew is already booked or off at that time.', { busyServicemanIds: busy });
-    await insertAssignments(c.tx, b.id, { leadId: input.leadId, supportIds: input.supportIds }, window, c.now);
-
-    let row: BookingRow = b;
-    if (b.status === 'awaiting_assignment') {
-      await c.tx.update(dispatchOffers).set({ status: 'withdrawn', respondedAt: c.now }).where(and(eq(dispatchOffers.bookingId, b.id), eq(dispatchOffers.status, 'open')));
-      await resolveDeadlines(c.tx, b.id, ['offer_timeout'], 'cancelled', c.now);
-      await resolveDeadlines(c.tx, b.id, ['acceptance_sla'], 'met', c.now);
-      row = await moveStatus(c, b, 'scheduled', { note: 'crew assigned by the provider', acceptedAfterMinutes: minutesBetween(b.createdAt, c.now), set: { startsAt, endsAt, acceptedAt: c.now } });
-      const sla = await zoneSla(c.tx, b.zoneId);
-      await addDeadline(c.tx, b.id, 'arrival_sla', arrivalDueAt(b.type, c.now, b.type === 'scheduled' ? startsAt : null, sla));
-    } else {
-      await c.tx.update(bookings).set({ version: b.version + 1, updatedAt: c.now }).where(eq(bookings.id, b.id));
-    }
-    await emitEvent(c, 'booking.crew_assigned', { bookingId: b.id, zoneId: b.zoneId, servicemanIds: ids, via: 'manual' }, b.providerOrgId);
-    const crewUsers = rowsOf<{ user_id: string | null }>(await c.tx.execute(sql`select user_id::text from servicemen where id = any(${uuidArray(ids)})`));
-    await notify(c.tx, crewUsers.map((u) => u.user_id), { kind: 'booking.assigned', title: `You are on booking ${b.reference}`, href: `/provider/jobs/${b.id}`, businessKey: `booking:${b.id}:assigned:${row.version}:${b.version}` });
-    await notify(c.tx, [b.customerId], { kind: 'booking.crew_assigned', title: 'Your crew is confirmed', href: bookingHref(b.id), businessKey: `booking:${b.id}:crew:${b.version}` });
+    const { row, previous } = await assignCrewInTx(c, b, input, { via: 'manual', note: 'crew assigned by the provider', notOurs: 'is not one of your active servicemen with this skill' });
     await recordAudit(c, {
       action: 'bookings.assign_crew',
       entityType: 'booking',
       entityId: b.id,
       tenantId: b.providerOrgId,
-      data: { servicemanIds: ids, previous: before.map((m) => m.servicemanId), status: row.status },
+      data: { servicemanIds: ids, previous, status: row.status },
     });
     return { bookingId: b.id, status: row.status, servicemanIds: ids };
   });
@@ -133,6 +169,7 @@ async function proceedIfReady(c: TxCtx, b: BookingRow, note: string): Promise<Bo
     const row = await moveStatus(c, b, 'scheduled', { note, acceptedAfterMinutes: minutesBetween(b.createdAt, c.now), set: { acceptedAt: c.now } });
     const sla = await zoneSla(c.tx, b.zoneId);
     await addDeadline(c.tx, b.id, 'arrival_sla', arrivalDueAt('scheduled', c.now, b.startsAt, sla));
+    await scheduleReminder(c.tx, row, c.now);
     return row;
   }
   const row = await moveStatus(c, b, 'awaiting_assignment', { note });
@@ -154,7 +191,16 @@ export async function confirmRequest(ctx: Ctx, raw: unknown): Promise<{ bookingI
     const row = await proceedIfReady(c, b, 'confirmed by the provider');
     await notify(c.tx, [b.customerId], { kind: 'booking.confirmed', title: `Booking ${b.reference} confirmed`, href: bookingHref(b.id), businessKey: `booking:${b.id}:confirmed` });
     const [customer] = await c.tx.select({ email: users.email }).from(users).where(eq(users.id, b.customerId));
-    if (customer) await queueMail(c.tx, { to: customer.email, subject: `Booking ${b.reference} confirmed`, text: `The provider confirmed your booking ${b.reference}.\n`, template: 'booking.confirmation' });
+    if (customer) {
+      const [svc] = await c.tx.select({ title: services.title }).from(services).where(eq(services.id, b.serviceId));
+      const when = b.startsAt ? `\nWhen: ${mailTime(b.startsAt, b.timeZone)}` : '';
+      await queueMail(c.tx, {
+        to: customer.email,
+        subject: `Booking ${b.reference} confirmed`,
+        text: `The provider confirmed your booking ${b.reference}${svc ? ` (${svc.title})` : ''}.${when}\nAddress: ${b.addressLine}\nTotal: ${mailMoney(b.totalMinor, b.currency)}\n`,
+        template: 'booking.confirmation',
+      });
+    }
     await recordAudit(c, { action: 'bookings.confirm_request', entityType: 'booking', entityId: b.id, tenantId: b.providerOrgId, data: { status: row.status } });
     return { bookingId: b.id, status: row.status };
   });

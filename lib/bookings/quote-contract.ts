@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { RouteContract } from '@/lib/core/route';
+import { SERIES_MAX_VISITS, SERIES_MIN_VISITS } from './series-preview';
 
 const num = (what: string) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), z.number({ message: `${what} must be a number` }).refine(Number.isFinite, `${what} must be a number`));
@@ -14,6 +15,18 @@ export const quotePreviewInput = z.object({
   lon: num('longitude').pipe(z.number().min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180')),
   lat: num('latitude').pipe(z.number().min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90')),
   startsAt: z.iso.datetime({ offset: true, message: 'must be an ISO date-time with a time zone' }).optional(),
+  /** A repeating booking: every week or fortnight, `count` visits (the same limits as booking). */
+  repeat: z.enum(['week', 'fortnight'], { message: 'must be week or fortnight' }).optional(),
+  count: z
+    .preprocess(
+      (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+      z
+        .number({ message: `must be a whole number from ${SERIES_MIN_VISITS} to ${SERIES_MAX_VISITS}` })
+        .int(`must be a whole number from ${SERIES_MIN_VISITS} to ${SERIES_MAX_VISITS}`)
+        .min(SERIES_MIN_VISITS, `must be at least ${SERIES_MIN_VISITS}`)
+        .max(SERIES_MAX_VISITS, `must be at most ${SERIES_MAX_VISITS}`),
+    )
+    .optional(),
 });
 
 export const quotePreviewWire = z.object({
@@ -30,6 +43,15 @@ export const quotePreviewWire = z.object({
   taxInclusive: z.boolean(),
   totalMinor: z.number().int(),
   lines: z.array(z.object({ key: z.string(), label: z.string(), amountMinor: z.number().int(), included: z.boolean() })),
+  /** With `repeat` + `count`: each visit (start, local date) and the series total (per-visit total × count). */
+  occurrences: z
+    .object({
+      every: z.enum(['week', 'fortnight']),
+      count: z.number().int(),
+      starts: z.array(z.object({ index: z.number().int(), startsAt: z.string(), localDate: z.string() })),
+      seriesTotalMinor: z.number().int(),
+    })
+    .optional(),
 });
 export type QuotePreview = z.infer<typeof quotePreviewWire>;
 

@@ -5,8 +5,14 @@
  * - quotePreview: the exact quote a booking at this point would get now (same engine, same rates
  *   and the same governing zone as createBooking), plus the zone's name and time zone.
  * - bookableService / providerBookableServices: the summary the wizard and the provider page show.
+ *
+ * With `repeat` (week | fortnight) and `count` (2–12) on a scheduled quote, the preview also lists
+ * the series' visits (`occurrences`): each start, its local date, and the series total — the
+ * per-visit total × visits in integer minor units. Each visit is its own booking, charged and
+ * cancellable on its own, at the per-visit price.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { rowsOf } from '@/db/client';
 import { organisations, providerProfiles, serviceCategories, services } from '@/db/schema';
 import { exec, type Ctx } from '@/lib/core/context';
@@ -16,6 +22,7 @@ import { parseInput } from '@/lib/core/validate';
 import { quotePreviewInput, type QuotePreview } from './quote-contract';
 import { quoteBooking } from '@/lib/finance/rates';
 import { covers, governingZone } from './create-booking';
+import { SERIES_MAX_VISITS, SERIES_MIN_VISITS, seriesTotalMinor, seriesVisits, type SeriesEvery } from './series-preview';
 import type { BookableService } from './quote-contract';
 
 export type { BookableService };
@@ -95,13 +102,34 @@ export async function providerBookableServices(ctx: Ctx, slug: string): Promise<
   return { providerName: org.name, tagline: org.tagline ?? '', services: rows.map(toBookable) };
 }
 
+/** The preview's input: the public contract's fields plus an optional series (same limits as createBooking). */
+export const quotePreviewSeriesInput = quotePreviewInput.superRefine((v, ctx) => {
+  if (v.repeat === undefined && v.count === undefined) return;
+  if (v.repeat === undefined) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'is required with count' });
+  if (v.count === undefined) ctx.addIssue({ code: 'custom', path: ['count'], message: 'is required with repeat' });
+  if (v.type !== 'scheduled') ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'is only possible for scheduled bookings' });
+  else if (!v.startsAt) ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'is required for a repeating booking' });
+});
+
+
+export interface QuoteOccurrences {
+  every: SeriesEvery;
+  count: number;
+  /** Each visit's start (ISO) and its calendar date in the zone's time zone, first visit first. */
+  starts: Array<{ index: number; startsAt: string; localDate: string }>;
+  /** The per-visit total (`totalMinor`) × count, integer minor units. */
+  seriesTotalMinor: number;
+}
+
+export type QuotePreviewWithSeries = QuotePreview & { occurrences?: QuoteOccurrences };
+
 /**
- * quotePreview(ctx, {serviceId, type, lon, lat, startsAt?}) — the breakdown a booking would be
+ * quotePreview(ctx, {serviceId, type, lon, lat, startsAt?, repeat?, count?}) — the breakdown a booking would be
  * quoted now. Outside every active platform zone is a VALIDATION error on `location`, exactly as
  * createBooking answers; a missing FX or tax rate is the rate lookup's own error.
  */
-export async function quotePreview(ctx: Ctx, raw: unknown): Promise<QuotePreview> {
-  const q = parseInput(quotePreviewInput, raw);
+export async function quotePreview(ctx: Ctx, raw: unknown): Promise<QuotePreviewWithSeries> {
+  const q = parseInput(quotePreviewSeriesInput, raw);
   const ex = exec(ctx);
   const [svc] = await ex
     .select({
@@ -131,6 +159,11 @@ export async function quotePreview(ctx: Ctx, raw: unknown): Promise<QuotePreview
     bookingType: q.type,
     at: ctx.now,
   });
+  const totalMinor = toWire(quote.totalMinor);
+  const occurrences: QuoteOccurrences | undefined =
+    q.repeat && q.count && q.startsAt
+      ? { every: q.repeat, count: q.count, starts: seriesVisits(q.startsAt, zone.time_zone, q.repeat, q.count), seriesTotalMinor: seriesTotalMinor(totalMinor, q.count) }
+      : undefined;
   return {
     serviceId: svc.id,
     type: q.type,
@@ -142,7 +175,8 @@ export async function quotePreview(ctx: Ctx, raw: unknown): Promise<QuotePreview
     taxMinor: toWire(quote.taxMinor),
     taxRateBp: quote.taxRateBp,
     taxInclusive: quote.taxInclusive,
-    totalMinor: toWire(quote.totalMinor),
+    totalMinor,
     lines: quote.lines.map((l) => ({ key: l.key, label: l.label, amountMinor: toWire(l.amountMinor), included: l.included === true })),
+    ...(occurrences ? { occurrences } : {}),
   };
 }

@@ -21,6 +21,7 @@ import {
   releaseAssignments,
   resolveDeadlines,
   runBookingTx,
+  scheduleReminder,
   slotTaken,
   zoneSla,
 } from './internal';
@@ -81,6 +82,7 @@ export async function rescheduleBooking(ctx: Ctx, raw: unknown): Promise<{ booki
       await recordStatusRow(c, b.id, b.status, b.status, `rescheduled from ${b.startsAt?.toISOString() ?? '—'} to ${newStart.toISOString()}`);
       await resolveDeadlines(c.tx, b.id, ['arrival_sla', 'reminder'], 'cancelled', c.now);
       if (b.status === 'scheduled') await addDeadline(c.tx, b.id, 'arrival_sla', arrivalDueAt('scheduled', c.now, newStart, await zoneSla(c.tx, b.zoneId)));
+      await scheduleReminder(c.tx, row, c.now);
       await emitEvent(c, 'booking.rescheduled', { bookingId: b.id, zoneId: b.zoneId, previousStartsAt: b.startsAt?.toISOString() ?? '', startsAt: newStart.toISOString() }, b.providerOrgId);
       await notify(c.tx, await providerAdminUserIds(c.tx, b.providerOrgId, c.now), {
         kind: 'booking.rescheduled',

@@ -56,7 +56,7 @@ describe('slaBoard', () => {
     const board = await slaBoard(ops, { zoneId });
     expect(board.atRisk.map((r) => [r.kind, r.dueInMinutes])).toEqual([['arrival_sla', 30]]);
     expect(board.breached.map((r) => [r.kind, r.dueInMinutes, r.bookingId])).toEqual([['acceptance_sla', -20, bookingId]]);
-    expect(board.atRisk[0]).toMatchObject({ zoneId, timeZone: 'Europe/London', serviceTitle: 'SLA test', bookingStatus: 'scheduled' });
+    expect(board.atRisk[0]).toMatchObject({ zoneId, timeZone: 'Europe/London', serviceTitle: 'SLA test', bookingStatus: 'scheduled', crew: 'Sue', reassignable: true });
     expect((await slaBoard(ops, { zoneId, kind: 'arrival_sla' })).breached).toEqual([]);
     expect((await slaBoard(ops, { zoneId: newId() })).atRisk).toEqual([]);
     await expectAppError(slaBoard(ops, { kind: 'reminder' }), 'VALIDATION');

@@ -2,7 +2,7 @@
  * The operations SLA board: bookings whose SLA deadline is due within the next hour (at risk;
  * already-overdue pending ones the sweeper has not reached yet count too) and bookings whose SLA
  * was breached while the booking is still open. Platform-wide, so 'bookings.read_all' only.
- * Read-only: reassigning needs an operations verb (see the desk report), this is the query.
+ * Read-only; operations act on a row through reassignCrew (lib/bookings/reassign-crew.ts).
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -38,6 +38,10 @@ export interface SlaBoardRow {
   providerName: string;
   serviceTitle: string;
   escalatedAt: string | null;
+  /** The active crew's names, lead first ('' when nobody is assigned). */
+  crew: string;
+  /** Whether operations can give it another crew now (not once the crew is on site). */
+  reassignable: boolean;
 }
 
 type Raw = {
@@ -56,6 +60,7 @@ type Raw = {
   service_title: string;
   escalated_at: string | Date | null;
   status: string;
+  crew: string | null;
 };
 
 export async function slaBoard(ctx: Ctx, raw: unknown = {}): Promise<{ atRisk: SlaBoardRow[]; breached: SlaBoardRow[]; generatedAt: string }> {
@@ -69,7 +74,9 @@ export async function slaBoard(ctx: Ctx, raw: unknown = {}): Promise<{ atRisk: S
     await exec(ctx).execute(sql`
       select d.id::text as deadline_id, b.id::text as booking_id, b.reference, b.status::text as booking_status, d.kind::text as kind,
              d.due_at, b.created_at, z.id::text as zone_id, z.name as zone_name, b.time_zone, o.id::text as provider_org_id,
-             o.name as provider_name, s.title as service_title, d.escalated_at, d.status::text as status
+             o.name as provider_name, s.title as service_title, d.escalated_at, d.status::text as status,
+             (select string_agg(m.display_name, ', ' order by a.role, m.display_name) from booking_assignments a
+                join servicemen m on m.id = a.serviceman_id where a.booking_id = b.id and a.active) as crew
         from booking_deadlines d
         join bookings b on b.id = d.booking_id
         join zones z on z.id = b.zone_id
@@ -99,6 +106,8 @@ export async function slaBoard(ctx: Ctx, raw: unknown = {}): Promise<{ atRisk: S
       providerName: r.provider_name,
       serviceTitle: r.service_title,
       escalatedAt: r.escalated_at ? new Date(r.escalated_at).toISOString() : null,
+      crew: r.crew ?? '',
+      reassignable: r.booking_status === 'pending' || r.booking_status === 'awaiting_assignment' || r.booking_status === 'scheduled',
     };
   };
   return {

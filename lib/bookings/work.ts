@@ -3,8 +3,8 @@
  * pending), and no-shows (DOMAIN.md): a customer no-show after the crew checked in pays the
  * cancellation fee; a crew no-show refunds the customer in full and counts against the provider.
  */
-import { eq } from 'drizzle-orm';
-import { users } from '@/db/schema';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { bookingAssignments, bookingStatusChanges, services, users } from '@/db/schema';
 import { emitEvent } from '@/lib/analytics/events';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { authorize, can } from '@/lib/core/auth/permissions';
@@ -13,9 +13,11 @@ import { AppError, forbidden } from '@/lib/core/errors';
 import { toMinor, toWire } from '@/lib/core/money';
 import { parseInput } from '@/lib/core/validate';
 import { releaseBookingFunds } from '@/lib/finance/booking-money';
+import { rowsOf } from '@/db/client';
 import { queueMail } from '@/lib/notifications/queue-mail';
 import { cancelInTx } from './cancel-booking';
-import { activeCrew, bookingHref, loadBookingForWrite, moveStatus, notify, releaseAssignments, resolveDeadlines, runBookingTx, type Relation } from './internal';
+import { activeCrew, bookingHref, callerServiceman, loadBookingForWrite, moveStatus, notify, recordStatusRow, releaseAssignments, resolveDeadlines, runBookingTx, type Relation } from './internal';
+import { mailPriceLines, mailTime } from './mail-text';
 import { assertTransition, cancellationFee, CREW_NO_SHOW_AFTER_MINUTES } from './policy';
 import { bookingIdInput, markNoShowInput } from './schemas';
 import { startJob } from './start-job';
@@ -63,12 +65,64 @@ export async function completeBooking(ctx: Ctx, raw: unknown): Promise<{ booking
       await queueMail(c.tx, {
         to: customer.email,
         subject: `Receipt for booking ${b.reference}`,
-        text: `Thank you. Booking ${b.reference} is complete.\nPrice ${toMinor(b.priceMinor)}, service fee ${toMinor(b.serviceFeeMinor)}, tax ${toMinor(b.taxMinor)}${b.taxInclusive ? ' (included)' : ''}, total ${toMinor(b.totalMinor)} minor units of ${b.currency.trim()}.\n`,
+        text: `Thank you. Booking ${b.reference} is complete (${mailTime(c.now, b.timeZone)}).\n\n${mailPriceLines(b)}\n`,
         template: 'booking.receipt',
       });
     }
     await recordAudit(c, { action: 'bookings.complete', entityType: 'booking', entityId: b.id, tenantId: b.providerOrgId, data: {} });
     return { bookingId: b.id, status: row.status };
+  });
+}
+
+export const ON_THE_WAY_NOTE = 'crew on the way';
+
+/**
+ * markOnTheWay(ctx, { bookingId }) — a member of the booking's active crew sets off: the customer
+ * gets an in-app notice and a mail, the timeline a note. Only while the job waits for the crew on
+ * site (a scheduled booking, on demand included once accepted). Idempotent: a second tap for the
+ * same crew assignment answers with the first instant and tells nobody again.
+ */
+export async function markOnTheWay(ctx: Ctx, raw: unknown): Promise<{ bookingId: string; status: string; onTheWayAt: string; repeated: boolean }> {
+  authorize(ctx.actor, 'bookings.work');
+  const input = parseInput(bookingIdInput, raw);
+  return runBookingTx(ctx, async (c) => {
+    const { booking: b, rel } = await loadBookingForWrite(c, input.bookingId);
+    const me = rel.includes('crew') ? await callerServiceman(c.tx, c.actor, b.providerOrgId) : null;
+    const crew = await activeCrew(c.tx, b.id);
+    if (!me || !crew.some((m) => m.servicemanId === me.id)) throw forbidden('Only the crew assigned to this job can say they are on the way.');
+    if (b.status !== 'scheduled') {
+      throw new AppError('CONFLICT', `A booking that is ${b.status.replace(/_/g, ' ')} is not waiting for its crew.`, { from: b.status, to: 'in_progress' });
+    }
+    // Since this crew got the job: an earlier crew's "on the way" does not count for the new one.
+    const [assigned] = rowsOf<{ since: Date | string }>(
+      await c.tx.execute(sql`select max(created_at) as since from ${bookingAssignments} where booking_id = ${b.id}::uuid and active`),
+    );
+    const since = new Date(assigned?.since ?? b.createdAt);
+    const [prev] = await c.tx
+      .select({ at: bookingStatusChanges.at })
+      .from(bookingStatusChanges)
+      .where(and(eq(bookingStatusChanges.bookingId, b.id), eq(bookingStatusChanges.note, ON_THE_WAY_NOTE), gte(bookingStatusChanges.at, since)))
+      .orderBy(desc(bookingStatusChanges.at))
+      .limit(1);
+    if (prev) return { bookingId: b.id, status: b.status, onTheWayAt: prev.at.toISOString(), repeated: true };
+
+    await recordStatusRow(c, b.id, b.status, b.status, ON_THE_WAY_NOTE);
+    await emitEvent(c, 'booking.crew_on_the_way', { bookingId: b.id, zoneId: b.zoneId, servicemanId: me.id }, b.providerOrgId);
+    const key = `booking:${b.id}:on_the_way:${since.toISOString()}`;
+    await notify(c.tx, [b.customerId], { kind: 'booking.on_the_way', title: 'Your crew is on the way', body: `For booking ${b.reference}.`, href: bookingHref(b.id), businessKey: key });
+    const [customer] = await c.tx.select({ email: users.email }).from(users).where(eq(users.id, b.customerId));
+    const [svc] = await c.tx.select({ title: services.title }).from(services).where(eq(services.id, b.serviceId));
+    if (customer) {
+      const when = b.startsAt ? ` Your booking is for ${mailTime(b.startsAt, b.timeZone)}.` : '';
+      await queueMail(c.tx, {
+        to: customer.email,
+        subject: `Your crew is on the way — ${b.reference}`,
+        text: `Your crew for ${svc?.title ?? 'your booking'} is on the way to ${b.addressLine}.${when}\n`,
+        template: 'booking.on_the_way',
+      });
+    }
+    await recordAudit(c, { action: 'bookings.on_the_way', entityType: 'booking', entityId: b.id, tenantId: b.providerOrgId, data: { servicemanId: me.id } });
+    return { bookingId: b.id, status: b.status, onTheWayAt: c.now.toISOString(), repeated: false };
   });
 }
 

@@ -11,6 +11,8 @@ import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '@/db/client';
 import { bookings, commissionRules, payments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { issueCreditNote } from '@/lib/billing/issue-credit-note';
+import { issueInvoice } from '@/lib/billing/issue-invoice';
 import type { Ctx } from '@/lib/core/context';
 import { AppError, conflict, notFound, validation } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
@@ -213,7 +215,7 @@ export async function recordCapture(c: MoneyCtx, bookingId: string, payment: Pay
   if (payment.status === 'authorized' || payment.status === 'requires_action') {
     await c.tx.update(payments).set({ status: 'captured', capturedMinor: amount, updatedAt: c.now }).where(eq(payments.id, payment.id));
   }
-  return postTransaction(c.tx, {
+  const posted = await postTransaction(c.tx, {
     businessKey: businessKeys.capture(bookingId),
     kind: 'capture',
     bookingId,
@@ -224,6 +226,9 @@ export async function recordCapture(c: MoneyCtx, bookingId: string, payment: Pay
       { account: acct.escrow(booking.providerOrgId, payment.currency), amountMinor: -amount },
     ],
   });
+  // The VAT invoice is issued with the capture, in this transaction (idempotent per booking).
+  await issueInvoice(c, bookingId);
+  return posted;
 }
 
 /** Captures the hold (the orchestrator decides when: at confirmation/assignment). */
@@ -347,6 +352,8 @@ async function applyRefund(c: MoneyCtx, booking: Awaited<ReturnType<typeof loadB
     .set({ refundedMinor: refunded, status: refunded === p.capturedMinor ? 'refunded' : 'partially_refunded', updatedAt: c.now })
     .where(eq(payments.id, p.id));
   const posted = await postTransaction(c.tx, { businessKey, kind: 'refund', bookingId, memo, occurredAt: c.now, lines });
+  // Every refund of captured money corrects the invoice with a credit note (idempotent per refund).
+  await issueCreditNote(c, bookingId, amount, businessKey);
   return { transactionId: posted.transactionId, created: posted.created, refundedMinor: amount };
 }
 
@@ -449,6 +456,7 @@ export async function chargeCancellationFee(c: MoneyCtx, bookingId: string, feeM
     lines = [{ account: acct.escrow(booking.providerOrgId, ccy), amountMinor: held }, ...feeLines, { account: acct.refunds(ccy), amountMinor: -refunded }];
   }
   const posted = await postTransaction(c.tx, { businessKey: key, kind: 'cancellation', bookingId, memo: 'Booking cancelled: fee kept, the rest released', occurredAt: c.now, lines });
+  if (refunded > 0n) await issueCreditNote(c, bookingId, refunded, key);
   await audit(c, 'payments.cancellation_fee', booking, { paymentId: p.id, feeMinor: wire(feeMinor), platformMinor: wire(cut), refundedMinor: wire(refunded), transactionId: posted.transactionId });
   return { chargedMinor: feeMinor, refundedMinor: refunded, transactionId: posted.transactionId, created: posted.created };
 }

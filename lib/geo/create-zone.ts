@@ -22,6 +22,8 @@ export interface NewZoneValues {
   currency: string;
   taxRegion: string;
   status: 'draft' | 'active' | 'paused';
+  /** Tie-break between overlapping platform zones (higher governs); 0 when not given. */
+  priority?: number;
   sla?: SlaInput;
 }
 
@@ -40,6 +42,7 @@ export async function insertZone(tx: Tx, owner: ZoneOwner, values: NewZoneValues
       currency: values.currency,
       taxRegion: values.taxRegion,
       status: values.status,
+      priority: values.priority ?? 0,
       slaAcceptanceOnDemandMinutes: values.sla?.acceptanceOnDemandMinutes ?? null,
       slaAcceptanceScheduledMinutes: values.sla?.acceptanceScheduledMinutes ?? null,
       slaArrivalMinutes: values.sla?.arrivalMinutes ?? null,
@@ -76,7 +79,7 @@ export async function createZone(ctx: Ctx, raw: unknown): Promise<{ zoneId: stri
       entityType: 'zone',
       entityId: zoneId,
       tenantId: owner.orgId,
-      data: { ownerKind: owner.kind, name: input.name, status: input.status ?? 'active', areaM2: Math.round(checked.areaM2), vertexCount: checked.vertexCount },
+      data: { ownerKind: owner.kind, name: input.name, status: input.status ?? 'active', priority: input.priority ?? 0, areaM2: Math.round(checked.areaM2), vertexCount: checked.vertexCount },
     });
     await emitEvent(c, 'geo.zone_created', { zoneId, ownerOrgId: owner.orgId, ownerKind: owner.kind, via: input.via ?? 'form' }, owner.orgId);
     return { zoneId };

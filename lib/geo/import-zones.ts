@@ -8,7 +8,7 @@ import { parseInput } from '@/lib/core/validate';
 import { authorizeAnyZoneWrite, insertZone, type NewZoneValues } from './create-zone';
 import { featureLabel, parseAreaGeometry, readImportFeatures, type ParsedArea, type RawFeature } from './geojson';
 import { lockOwner, resolveOwner } from './owner';
-import { currencyCode, demandLevel, editableZoneStatus, importZonesInput, slaInput, taxRegion, timeZone, zoneName } from './schemas';
+import { currencyCode, demandLevel, editableZoneStatus, importZonesInput, slaInput, taxRegion, timeZone, zoneName, zonePriority } from './schemas';
 import { assertNameFree, assertNoOverlap, checkGeometry } from './validate-zone';
 
 // A feature's own properties override the import defaults; the export writes exactly these keys,
@@ -20,6 +20,7 @@ const featureAttributes = z.object({
   currency: currencyCode,
   taxRegion,
   status: editableZoneStatus,
+  priority: zonePriority,
   sla: slaInput.optional(),
 });
 
@@ -57,6 +58,8 @@ export async function importZones(ctx: Ctx, raw: unknown): Promise<{ created: nu
       currency: props.currency ?? input.defaults.currency,
       taxRegion: props.taxRegion ?? input.defaults.taxRegion,
       status: props.status ?? input.defaults.status ?? 'active',
+      // Missing or null = 0 (the default); a number in text form is accepted like in the form.
+      priority: props.priority ?? undefined,
       sla: props.sla ?? undefined,
     });
     if (!attrs.success) {

@@ -30,6 +30,7 @@ const summaryFields = {
   timeZone: zones.timeZone,
   currency: zones.currency,
   taxRegion: zones.taxRegion,
+  priority: zones.priority,
   slaAcceptanceOnDemandMinutes: zones.slaAcceptanceOnDemandMinutes,
   slaAcceptanceScheduledMinutes: zones.slaAcceptanceScheduledMinutes,
   slaArrivalMinutes: zones.slaArrivalMinutes,
@@ -69,6 +70,7 @@ function toSummary(r: SummaryRow): ZoneSummary {
     timeZone: r.timeZone as string,
     currency: r.currency as string,
     taxRegion: r.taxRegion as string,
+    priority: Number(r.priority ?? 0),
     sla: buildZoneSla(slaOverrides(r)),
     // Six decimals of km² = 1 m², the precision the validation rules speak in.
     areaKm2: Math.round(Number(r.areaM2)) / 1_000_000,
@@ -228,6 +230,7 @@ export async function exportZones(ctx: Ctx, raw: ExportZonesQuery = {}): Promise
           timeZone: r.timeZone,
           currency: r.currency,
           taxRegion: r.taxRegion,
+          priority: Number(r.priority ?? 0),
           ...(Object.keys(sla).length ? { sla } : {}),
         },
       };

@@ -74,6 +74,24 @@ export const geometryField = z
   .refine((v) => typeof v !== 'string' || v.length <= MAX_GEOJSON_BYTES, `must be at most ${MAX_GEOJSON_BYTES / 1_000_000} MB`)
   .refine((v) => typeof v === 'string' || (typeof v === 'object' && v !== null), 'must be GeoJSON (an object or its JSON text)');
 
+export const ZONE_PRIORITY_MIN = -1000;
+export const ZONE_PRIORITY_MAX = 1000;
+
+/**
+ * Which of two overlapping platform zones governs a booking there: the higher priority wins, then
+ * the smaller area (lib/bookings/create-booking.ts governingZone). Forms send text; an empty field
+ * means "not given" (0 on create, unchanged on edit).
+ */
+export const zonePriority = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : v) : v),
+  z
+    .number({ error: `must be a whole number from ${ZONE_PRIORITY_MIN} to ${ZONE_PRIORITY_MAX}` })
+    .int(`must be a whole number from ${ZONE_PRIORITY_MIN} to ${ZONE_PRIORITY_MAX}`)
+    .min(ZONE_PRIORITY_MIN, `must be at least ${ZONE_PRIORITY_MIN}`)
+    .max(ZONE_PRIORITY_MAX, `must be at most ${ZONE_PRIORITY_MAX}`)
+    .optional(),
+);
+
 const zoneAttributes = {
   name: zoneName,
   demandLevel,
@@ -81,6 +99,7 @@ const zoneAttributes = {
   currency: currencyCode,
   taxRegion,
   status: editableZoneStatus.optional(),
+  priority: zonePriority,
   sla: slaInput.optional(),
 };
 
@@ -103,6 +122,7 @@ export const updateZoneFields = z.object({
   currency: currencyCode.optional(),
   taxRegion: taxRegion.optional(),
   status: editableZoneStatus.optional(),
+  priority: zonePriority,
   sla: slaInput.optional(),
   geometry: geometryField.optional(),
 });

@@ -45,6 +45,8 @@ export interface ZoneSummary {
   timeZone: string;
   currency: string;
   taxRegion: string;
+  /** Overlapping platform zones: the highest priority governs a booking (then the smallest area). */
+  priority: number;
   sla: ZoneSla;
   areaKm2: number;
   vertexCount: number;

@@ -39,7 +39,7 @@ export async function updateZone(ctx: Ctx, raw: unknown): Promise<{ zoneId: stri
     }
     const set: Partial<typeof zones.$inferInsert> = {};
     const fields: string[] = [];
-    for (const key of ['name', 'demandLevel', 'timeZone', 'currency', 'taxRegion', 'status'] as const) {
+    for (const key of ['name', 'demandLevel', 'timeZone', 'currency', 'taxRegion', 'status', 'priority'] as const) {
       const value = input[key];
       if (value !== undefined && value !== row[key]) {
         (set as Record<string, unknown>)[key] = value;
@@ -89,7 +89,7 @@ export async function updateZone(ctx: Ctx, raw: unknown): Promise<{ zoneId: stri
       entityType: 'zone',
       entityId: row.id,
       tenantId: row.ownerOrgId,
-      data: { version, fields, ...(areaM2 !== undefined ? { areaM2 } : {}), ...(set.status ? { status: set.status } : {}) },
+      data: { version, fields, ...(areaM2 !== undefined ? { areaM2 } : {}), ...(set.status ? { status: set.status } : {}), ...(set.priority !== undefined ? { priority: set.priority } : {}) },
     });
     await emitEvent(c, 'geo.zone_updated', { zoneId: row.id, version, fields }, row.ownerOrgId);
     return { zoneId: row.id, version };

@@ -282,7 +282,7 @@ describe('reads for maps and downloads', () => {
 
     const fc = await exportZones(ops, { scope: 'platform' });
     const f = fc.features.find((x) => x.id === zoneId)!;
-    expect(f.properties).toEqual({ id: zoneId, name: 'Map zone', demandLevel: 'high', status: 'active', timeZone: 'Europe/London', currency: 'GBP', taxRegion: 'GB', sla: { arrivalMinutes: 30 } });
+    expect(f.properties).toEqual({ id: zoneId, name: 'Map zone', demandLevel: 'high', status: 'active', timeZone: 'Europe/London', currency: 'GBP', taxRegion: 'GB', priority: 0, sla: { arrivalMinutes: 30 } });
     expect(f.geometry.coordinates[0][0]).toEqual(rectRing(10, 51));
     await expectAppError(exportZones(providerA, { scope: 'platform' }), 'FORBIDDEN');
     const ownExport = await exportZones(providerA, { scope: 'own' });

@@ -14,6 +14,8 @@ export interface JobPayloads {
   'bookings.sweep': Record<string, never>;
   // finance helper: provider money becomes payable once the dispute window closes.
   'finance.payable_sweep': Record<string, never>;
+  // payouts: scheduled payouts of payable balances, due in each provider's home time zone.
+  'finance.payouts': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -27,6 +29,8 @@ export const queueOptions: Record<JobName, { retryLimit: number; retryDelay: num
   'bookings.sweep': { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
   // finance helper: hourly; each booking is its own idempotent posting, so retries are safe.
   'finance.payable_sweep': { retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 600 },
+  // payouts: hourly, after the payable sweep; period keys make a rerun pay nobody twice.
+  'finance.payouts': { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
 };
 
 /** Cron schedules (UTC); the zone analytics interval is configuration (ZONE_SNAPSHOT_CRON). */
@@ -39,5 +43,7 @@ export function schedules(): Partial<Record<JobName, string>> {
     'bookings.sweep': '* * * * *',
     // finance helper
     'finance.payable_sweep': '23 * * * *',
+    // payouts
+    'finance.payouts': '41 * * * *',
   };
 }

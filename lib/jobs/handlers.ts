@@ -7,6 +7,8 @@ import { handleSnapshotJob } from '@/lib/geo/snapshot/run-snapshot';
 import { sweepDeadlines } from '@/lib/bookings/sweeper';
 // finance helper
 import { runPayableSweep } from '@/lib/finance/payable-sweep';
+// payouts
+import { runScheduledPayouts } from '@/lib/finance/payout-run';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -31,6 +33,10 @@ export function startAllWorkers(): Promise<void> {
     // finance helper
     'finance.payable_sweep': async () => {
       await runPayableSweep(now());
+    },
+    // payouts
+    'finance.payouts': async () => {
+      await runScheduledPayouts(now());
     },
   });
 }

@@ -5,6 +5,7 @@
  * gateway as the same request and never charges twice.
  */
 import { env } from '@/lib/core/env';
+import type { BankDetails } from './bank-details';
 import { stripeGateway } from './stripe';
 import { testGateway } from './test-gateway';
 
@@ -35,7 +36,40 @@ export interface PaymentGateway {
   /** Releases a hold that was never captured. */
   void(ref: string, idempotencyKey?: string): Promise<void>;
   refund(ref: string, amountMinor: bigint, idempotencyKey?: string): Promise<void>;
+  /** Registers a provider's bank account for payouts; the full number stays with the gateway. */
+  createPayoutDestination(req: PayoutDestinationRequest): Promise<PayoutDestinationResult>;
+  /** Sends money from the platform to a registered destination. */
+  transfer(req: TransferRequest): Promise<TransferResult>;
 }
+
+// --- payouts (DOMAIN.md "Money": providers are paid out from their payable balance) -------------
+
+export interface PayoutDestinationRequest {
+  accountHolder: string;
+  /** ISO 3166 alpha-2 of the bank account. */
+  country: string;
+  currency: string;
+  details: BankDetails;
+  /** Who the destination belongs to (the provider organisation), for the gateway's records. */
+  ownerRef: string;
+  idempotencyKey: string;
+}
+
+export type PayoutDestinationResult =
+  | { ok: true; ref: string; last4: string; bankIdentifier: string }
+  /** The gateway refused the details (e.g. unknown sort code); `field` names the form field. */
+  | { ok: false; field: 'sortCode' | 'accountNumber' | 'iban' | 'country'; reason: string };
+
+export interface TransferRequest {
+  destinationRef: string;
+  amountMinor: bigint;
+  currency: string;
+  idempotencyKey: string;
+  description: string;
+}
+
+/** `pending`: accepted, the bank's answer comes later (a webhook settles it). */
+export type TransferResult = { ref: string; status: 'paid' | 'pending' } | { ref: string; status: 'failed'; failureReason: string };
 
 /** Raised for gateway outages and unexpected answers (not for declines, which are a status). */
 export class GatewayError extends Error {

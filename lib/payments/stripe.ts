@@ -6,7 +6,8 @@
  * are already whole units).
  */
 import { createHash } from 'node:crypto';
-import type { AuthorizeRequest, AuthorizeResult, PaymentGateway } from './gateway';
+import { bankIdentifier } from './bank-details';
+import type { AuthorizeRequest, AuthorizeResult, PaymentGateway, PayoutDestinationRequest, PayoutDestinationResult, TransferRequest, TransferResult } from './gateway';
 import { GatewayError } from './gateway';
 
 export interface StripeOptions {
@@ -51,7 +52,8 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
   const doFetch = opts.fetch ?? fetch;
   const base = (opts.apiBase ?? 'https://api.stripe.com').replace(/\/$/, '');
 
-  async function call(path: string, form: Record<string, string>, idempotencyKey: string): Promise<{ status: number; body: unknown }> {
+  /** `account`: act on a connected account (Stripe-Account header), e.g. its payouts. */
+  async function call(path: string, form: Record<string, string>, idempotencyKey: string, account?: string): Promise<{ status: number; body: unknown }> {
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {
@@ -61,6 +63,7 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
           'content-type': 'application/x-www-form-urlencoded',
           'idempotency-key': idempotencyKey,
           'stripe-version': '2024-06-20',
+          ...(account ? { 'stripe-account': account } : {}),
         },
         body: new URLSearchParams(form).toString(),
         signal: AbortSignal.timeout(20_000),
@@ -122,6 +125,55 @@ export function stripeGateway(opts: StripeOptions): PaymentGateway {
     async refund(ref, amountMinor, idempotencyKey) {
       const r = await call('/v1/refunds', { payment_intent: ref, amount: amountMinor.toString() }, idempotencyKey ?? `${ref}:refund:${amountMinor}`);
       if (r.status >= 300) fail('refund', r);
+    },
+    /**
+     * A provider is a Custom connected account whose external bank account is the destination;
+     * the reference keeps both ids (`acct_…/ba_…`). Stripe's invalid-details errors name a param,
+     * which is mapped back onto the form field.
+     */
+    async createPayoutDestination(req: PayoutDestinationRequest): Promise<PayoutDestinationResult> {
+      const d = req.details;
+      const r = await call(
+        '/v1/accounts',
+        {
+          type: 'custom',
+          country: req.country,
+          'capabilities[transfers][requested]': 'true',
+          'metadata[provider_org_id]': req.ownerRef,
+          'external_account[object]': 'bank_account',
+          'external_account[country]': req.country,
+          'external_account[currency]': req.currency.toLowerCase(),
+          'external_account[account_holder_name]': req.accountHolder,
+          'external_account[account_number]': d.kind === 'gb' ? d.accountNumber : d.iban,
+          ...(d.kind === 'gb' ? { 'external_account[routing_number]': d.sortCode } : {}),
+        },
+        req.idempotencyKey,
+      );
+      if (r.status >= 200 && r.status < 300) {
+        const acct = r.body as { id: string; external_accounts?: { data?: Array<{ id: string; last4?: string }> } };
+        const ba = acct.external_accounts?.data?.[0];
+        if (!ba?.last4) throw new GatewayError('Stripe created the account without a bank account', 'stripe');
+        return { ok: true, ref: `${acct.id}/${ba.id}`, last4: ba.last4, bankIdentifier: bankIdentifier(d) };
+      }
+      const e = (r.body as StripeErrorBody & { error?: { param?: string } })?.error;
+      if (r.status === 400 && e?.type === 'invalid_request_error' && e.param?.startsWith('external_account')) {
+        const field = e.param.includes('routing_number') ? 'sortCode' : d.kind === 'iban' ? 'iban' : 'accountNumber';
+        return { ok: false, field, reason: e.message ?? 'was refused by the bank' };
+      }
+      return fail('payout destination', r);
+    },
+    /** Platform → connected account transfer, then a payout to its bank; the bank's answer arrives by webhook. */
+    async transfer(req: TransferRequest): Promise<TransferResult> {
+      const [account] = req.destinationRef.split('/');
+      if (!account?.startsWith('acct_')) throw new GatewayError(`not a Stripe payout destination: ${req.destinationRef}`, 'stripe');
+      const t = await call('/v1/transfers', { amount: req.amountMinor.toString(), currency: req.currency.toLowerCase(), destination: account, description: req.description }, `${req.idempotencyKey}:transfer`);
+      if (t.status >= 300) fail('transfer', t);
+      const p = await call('/v1/payouts', { amount: req.amountMinor.toString(), currency: req.currency.toLowerCase(), description: req.description }, `${req.idempotencyKey}:payout`, account);
+      if (p.status >= 300) fail('payout', p);
+      const payout = p.body as { id: string; status: string; failure_code?: string | null; failure_message?: string | null };
+      if (payout.status === 'paid') return { ref: payout.id, status: 'paid' };
+      if (payout.status === 'failed' || payout.status === 'canceled') return { ref: payout.id, status: 'failed', failureReason: payout.failure_message ?? payout.failure_code ?? payout.status };
+      return { ref: payout.id, status: 'pending' };
     },
   };
 }

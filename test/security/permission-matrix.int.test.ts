@@ -25,7 +25,8 @@ import { toggleFavourite } from '@/lib/geo/toggle-favourite';
 import { createBooking } from '@/lib/bookings/create-booking';
 import { cancelBooking } from '@/lib/bookings/cancel-booking';
 import { rescheduleBooking } from '@/lib/bookings/reschedule-booking';
-import { markNoShow } from '@/lib/bookings/work';
+import { markNoShow, markOnTheWay } from '@/lib/bookings/work';
+import { reassignCrew } from '@/lib/bookings/reassign-crew';
 import { listMyBookings, listMyOffers, listProviderBookings } from '@/lib/bookings/queries';
 import { ledgerOverview } from '@/lib/finance/queries';
 import { confirmTestPayment } from '@/lib/payments/confirm-test-payment';
@@ -33,10 +34,14 @@ import { createService } from '@/lib/catalog/create-service';
 import { createServiceman } from '@/lib/crew/create-serviceman';
 import { listMyServicemen } from '@/lib/crew/queries';
 import { providerStatement } from '@/lib/finance/provider-statement';
+import { savePayoutAccount } from '@/lib/finance/payout-account';
+import { requestPayout } from '@/lib/finance/payout-request';
 import { createReview } from '@/lib/reviews/create-review';
 import { replyToReview } from '@/lib/reviews/reply-review';
 import { reportReview } from '@/lib/reviews/report-review';
 import { moderateReview } from '@/lib/reviews/moderate-review';
+import { findInvoices, listInvoices } from '@/lib/billing/queries';
+import { saveBillingProfile } from '@/lib/billing/save-billing-profile';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -67,16 +72,25 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'bookings.manage': (ctx) => listProviderBookings(ctx, { from: '2030-01-01T00:00:00Z', to: '2030-01-08T00:00:00Z' }),
   'bookings.respond_offer': (ctx) => listMyOffers(ctx),
   'bookings.report_no_show': (ctx) => markNoShow(ctx, { bookingId: NO_ID, party: 'customer' }),
+  'bookings.reassign_any': (ctx) => reassignCrew(ctx, { bookingId: NO_ID, leadId: NO_ID, supportIds: [], reason: 'matrix probe' }),
+  'bookings.work': (ctx) => markOnTheWay(ctx, { bookingId: NO_ID }),
   'finance.read': (ctx) => ledgerOverview(ctx),
   'services.manage': (ctx) => createService(ctx, { title: 'x' }),
   'crew.manage': (ctx) => createServiceman(ctx, { displayName: '' }),
   'crew.manage_self': (ctx) => listMyServicemen(ctx),
   'payouts.read': (ctx) => providerStatement(ctx, { from: new Date('2030-01-02'), to: new Date('2030-01-01') }),
+  // payouts: an invalid form (VALIDATION once allowed); a payout for an unknown provider (NOT_FOUND).
+  'payouts.manage_own': (ctx) => savePayoutAccount(ctx, { accountHolder: '' }),
+  'payouts.manage_any': (ctx) => requestPayout(ctx, { providerOrgId: NO_ID }),
   'reviews.create': (ctx) => createReview(ctx, { bookingId: 'x', rating: 1 }),
   'reviews.reply': (ctx) => replyToReview(ctx, { reviewId: 'x', reply: '' }),
   'reviews.report': (ctx) => reportReview(ctx, { reviewId: 'x', reason: '' }),
   'reviews.moderate': (ctx) => moderateReview(ctx, { reviewId: 'x', decision: 'x' }),
   'payments.confirm': (ctx) => confirmTestPayment(ctx, { ref: 'test_pi_matrix_probe' }),
+  // Billing: an allowed call stops at validation (no details given).
+  'billing.manage_own': (ctx) => saveBillingProfile(ctx, { owner: 'self' }),
+  'invoices.read_own': (ctx) => listInvoices(ctx, { customer: true }),
+  'invoices.read_all': (ctx) => findInvoices(ctx, ['FX-1999-000000']),
 };
 
 const outcome = async (fn: () => Promise<unknown>): Promise<'allowed' | 'forbidden'> => {

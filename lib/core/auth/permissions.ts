@@ -55,6 +55,8 @@ export const permissions = {
   'bookings.work': ['serviceman'],
   'bookings.respond_offer': ['serviceman'],
   'bookings.report_no_show': ['customer', 'provider_admin', 'serviceman', 'operations', 'admin'],
+  // operations move any booking's crew (within the booking's provider) when an SLA is at risk
+  'bookings.reassign_any': ['operations', 'admin'],
   // finance helper: the platform finance view (ledger balances, reconciliation) and completing a
   // test-gateway payment that needs an extra step (the payment's own customer only).
   'finance.read': ['finance', 'admin'],
@@ -62,10 +64,20 @@ export const permissions = {
   // ledger: provider payouts statement; reviews (create by the booking's customer, one reply by the
   // provider admin, report by any signed-in party, moderation by operations)
   'payouts.read': ['provider_admin'],
+  // payouts: a provider admin keeps its own payout details and asks for its payable balance;
+  // finance pays out any provider and runs the schedule by hand (tenant scope per verb)
+  'payouts.manage_own': ['provider_admin'],
+  'payouts.manage_any': ['finance', 'admin'],
   'reviews.create': ['customer'],
   'reviews.reply': ['provider_admin'],
   'reviews.report': ['customer', 'provider_admin', 'serviceman', 'enterprise_admin', 'enterprise_member'],
   'reviews.moderate': ['operations', 'admin'],
+  // billing: business details printed on invoices (a customer's own, an enterprise's as buyer, a
+  // provider's as supplier; tenant checked by the verb), the invoices of one's own bookings or
+  // organisation, and finance reading any invoice.
+  'billing.manage_own': ['customer', 'provider_admin', 'enterprise_admin'],
+  'invoices.read_own': ['customer', 'provider_admin', 'enterprise_admin'],
+  'invoices.read_all': ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

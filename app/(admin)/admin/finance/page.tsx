@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { BalancesTable, type BalanceRowView } from '@/components/finance/balances-table.client';
 import { Journal } from '@/components/finance/journal';
+import { RunScheduledPayouts } from '@/components/finance/payouts-actions.client';
+import { PayoutsTable, type PayoutRowView } from '@/components/finance/payouts-table.client';
 import { Reconciliation } from '@/components/finance/reconciliation';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { can } from '@/lib/core/auth/permissions';
 import { requestCtx } from '@/lib/core/auth/session';
 import { formatDateTime } from '@/lib/core/format-time';
+import { listRecentPayouts } from '@/lib/finance/payout-queries';
 import { ledgerOverview, reconciliationReport } from '@/lib/finance/queries';
 import { ledgerOwnerNames, recentLedgerTransactions } from '@/lib/finance/recent-transactions';
 
@@ -14,7 +18,25 @@ export const metadata: Metadata = { title: 'Finance' };
 
 async function FinanceContent() {
   const ctx = await requestCtx();
-  const [overview, report, journal, names] = await Promise.all([ledgerOverview(ctx), reconciliationReport(ctx), recentLedgerTransactions(ctx, { limit: 25 }), ledgerOwnerNames(ctx)]);
+  const [overview, report, journal, names, recentPayouts] = await Promise.all([
+    ledgerOverview(ctx),
+    reconciliationReport(ctx),
+    recentLedgerTransactions(ctx, { limit: 25 }),
+    ledgerOwnerNames(ctx),
+    listRecentPayouts(ctx, { limit: 50 }),
+  ]);
+  const payoutRows: PayoutRowView[] = recentPayouts.map((p) => ({
+    id: p.id,
+    whenLabel: formatDateTime(p.createdAt),
+    whenIso: p.createdAt,
+    provider: p.providerName,
+    currency: p.currency,
+    amountMinor: p.amountMinor,
+    status: p.status,
+    period: p.periodKey,
+    destinationLast4: p.destinationLast4,
+    failureReason: p.failureReason,
+  }));
   const rows: BalanceRowView[] = overview.accounts.map((a) => ({
     accountId: a.accountId,
     kind: a.kind,
@@ -37,6 +59,22 @@ async function FinanceContent() {
           </CardHeader>
           <CardContent>
             <BalancesTable rows={rows} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Payouts</CardTitle>
+            <CardDescription>
+              The 50 newest payouts of provider payable balances. Scheduled payouts run hourly, on each provider’s payout day in its own time zone.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-3">
+            {can(ctx.actor, 'payouts.manage_any') ? (
+              <div>
+                <RunScheduledPayouts />
+              </div>
+            ) : null}
+            <PayoutsTable rows={payoutRows} showProvider caption="Recent payouts" />
           </CardContent>
         </Card>
         <Card>

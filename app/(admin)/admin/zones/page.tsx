@@ -53,6 +53,7 @@ async function ZonesPageContent({ searchParams }: { searchParams: SearchParams }
     ownerKind: z.ownerKind,
     demandLevel: z.demandLevel,
     status: z.status,
+    priority: z.ownerKind === 'platform' ? z.priority : undefined,
     areaKm2: z.areaKm2,
     providers: z.metrics?.activeProviders ?? null,
     services: z.metrics?.activeServices ?? null,

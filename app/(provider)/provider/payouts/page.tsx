@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { Search } from 'lucide-react';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { formatMinor } from '@/components/finance/format';
+import { PayoutAccountForm } from '@/components/finance/payouts-account-form.client';
+import { PayOutNow } from '@/components/finance/payouts-actions.client';
+import { PayoutsTable, type PayoutRowView } from '@/components/finance/payouts-table.client';
 import { StatementTable, type StatementRowView } from '@/components/finance/statement-table.client';
 import { Button } from '@/components/ui/button';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -14,6 +17,8 @@ import { EmptyState } from '@/components/ui/states';
 import { requestCtx } from '@/lib/core/auth/session';
 import { formatDateTime } from '@/lib/core/format-time';
 import { DISPUTE_WINDOW_DAYS } from '@/lib/finance/booking-money';
+import { myPayouts } from '@/lib/finance/payout-queries';
+import { describeSchedule } from '@/lib/finance/payout-schedule';
 import { providerStatement } from '@/lib/finance/provider-statement';
 
 export const metadata: Metadata = { title: 'Payouts' };
@@ -40,7 +45,7 @@ async function PayoutsContent({ searchParams }: { searchParams: SearchParams }) 
   // An end before the start is ignored (and said so) rather than failing the page.
   const badRange = Boolean(from && toRaw && toRaw.getTime() <= from.getTime());
   const to = badRange ? undefined : toRaw;
-  const s = await providerStatement(ctx, { from, to });
+  const [s, mine] = await Promise.all([providerStatement(ctx, { from, to }), myPayouts(ctx)]);
   const filtered = Boolean(from || to);
   const rows: StatementRowView[] = s.lines.map((l) => ({
     id: String(l.seq),
@@ -51,6 +56,22 @@ async function PayoutsContent({ searchParams }: { searchParams: SearchParams }) 
     account: l.account,
     currency: l.currency,
     amountMinor: l.amountMinor,
+  }));
+  const account = mine.account;
+  const payable = account ? (mine.balances.find((b) => b.currency === account.currency)?.payableMinor ?? 0) : 0;
+  const inFlight = mine.history.find((h) => h.status === 'pending');
+  const zoneDate = (isoDay: string) =>
+    new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDay}T12:00:00Z`));
+  const history: PayoutRowView[] = mine.history.map((h) => ({
+    id: h.id,
+    whenLabel: formatDateTime(h.createdAt),
+    whenIso: h.createdAt,
+    currency: h.currency,
+    amountMinor: h.amountMinor,
+    status: h.status,
+    period: h.periodKey,
+    destinationLast4: h.destinationLast4,
+    failureReason: h.failureReason,
   }));
   return (
     <>
@@ -90,7 +111,85 @@ async function PayoutsContent({ searchParams }: { searchParams: SearchParams }) 
               ))}
             </ul>
           )}
-          <p className="text-sm text-muted">Scheduled payouts to your bank account are not switched on yet; payable amounts are held until they are.</p>
+        </section>
+        <section aria-labelledby="next-payout-heading" className="grid gap-3">
+          <h2 id="next-payout-heading" className="text-lg font-semibold">
+            Next payout
+          </h2>
+          <Card>
+            <CardContent className="grid gap-3 pt-6">
+              {!account ? (
+                <p className="text-sm">Add your payout details below to be paid out.</p>
+              ) : (
+                <>
+                  <p className="text-sm" data-testid="next-payout">
+                    {mine.nextPayoutDate ? (
+                      <>
+                        {describeSchedule(account)}: next scheduled payout on <strong>{zoneDate(mine.nextPayoutDate)}</strong> ({mine.timeZone}),{' '}
+                        {payable >= account.minimumPayoutMinor && payable > 0
+                          ? `${formatMinor(payable, account.currency)} if nothing changes`
+                          : `when your payable balance reaches ${formatMinor(Math.max(account.minimumPayoutMinor, 1), account.currency)}`}
+                        .
+                      </>
+                    ) : (
+                      'Payouts are made only when you ask.'
+                    )}
+                  </p>
+                  <div className="flex flex-wrap items-center gap-3">
+                    {inFlight ? (
+                      <p className="text-sm text-muted" role="status">
+                        A payout of {formatMinor(inFlight.amountMinor, inFlight.currency)} is on its way.
+                      </p>
+                    ) : payable > 0 ? (
+                      <PayOutNow amountMinor={payable} currency={account.currency} last4={account.accountLast4} />
+                    ) : (
+                      <p className="text-sm text-muted">Nothing is payable in {account.currency} right now.</p>
+                    )}
+                  </div>
+                </>
+              )}
+            </CardContent>
+          </Card>
+        </section>
+        <section aria-labelledby="history-heading" className="grid gap-3">
+          <h2 id="history-heading" className="text-lg font-semibold">
+            Payout history
+          </h2>
+          <PayoutsTable rows={history} />
+        </section>
+        <section aria-labelledby="details-heading" className="grid gap-3">
+          <h2 id="details-heading" className="text-lg font-semibold">
+            Payout details
+          </h2>
+          <Card>
+            <CardHeader>
+              <CardDescription>
+                Where and when we pay you. The full account number goes to our payment provider; we keep only its last four digits.
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              {/* Keyed by version: after a save the form starts fresh, so bank numbers are not left on screen. */}
+              <PayoutAccountForm
+                key={account?.version ?? 0}
+                initial={
+                  account
+                    ? { ...account, version: account.version }
+                    : {
+                        accountHolder: '',
+                        country: 'GB',
+                        currency: 'GBP',
+                        bankIdentifier: '',
+                        accountLast4: null,
+                        schedule: 'weekly',
+                        weeklyDay: 1,
+                        monthlyDay: 1,
+                        minimumPayoutMinor: 0,
+                        version: null,
+                      }
+                }
+              />
+            </CardContent>
+          </Card>
         </section>
         <section aria-labelledby="statement-heading" className="grid gap-3">
           <h2 id="statement-heading" className="text-lg font-semibold">

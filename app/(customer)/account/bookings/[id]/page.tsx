@@ -10,8 +10,10 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { bookingTimeline, getBooking } from '@/lib/bookings/queries';
+import { bookingSeries } from '@/lib/bookings/series-queries';
 import { requestCtx } from '@/lib/core/auth/session';
 import { isAppError } from '@/lib/core/errors';
+import { seriesTotalMinor } from '@/lib/bookings/series-preview';
 
 export const metadata: Metadata = { title: 'Booking' };
 
@@ -20,9 +22,9 @@ const actorText: Record<string, string> = { user: 'by you or the provider', syst
 async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requestCtx();
-  let booking, timeline;
+  let booking, timeline, series;
   try {
-    [booking, timeline] = await Promise.all([getBooking(ctx, id), bookingTimeline(ctx, id)]);
+    [booking, timeline, series] = await Promise.all([getBooking(ctx, id), bookingTimeline(ctx, id), bookingSeries(ctx, id)]);
   } catch (err) {
     if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
     throw err;
@@ -41,7 +43,7 @@ async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
           </Link>
         }
         title={booking.serviceTitle}
-        description={`${booking.providerName} · reference ${booking.reference}`}
+        description={`${booking.providerName} · reference ${booking.reference}${series ? ` · visit ${series.index} of ${series.count}` : ''}`}
         actions={
           receipt ? (
             <Link href={`/account/bookings/${booking.id}/receipt`} className={buttonClasses({ variant: 'secondary' })}>
@@ -87,6 +89,34 @@ async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
             </dl>
           </section>
 
+          {series ? (
+            <section className="grid gap-3 rounded-lg border bg-surface p-4" aria-labelledby="series-heading" data-testid="booking-series">
+              <h2 id="series-heading" className="text-base font-semibold">
+                Visit {series.index} of {series.count}
+              </h2>
+              <p className="text-sm text-muted">
+                This visit is part of a repeating booking. Each visit is its own booking: it is charged, rescheduled or cancelled on its own, and the cancellation terms apply to each visit.
+              </p>
+              <ol className="grid gap-1 text-sm" aria-label="Visits in this series">
+                {series.visits.map((v) => (
+                  <li key={v.id} className="flex flex-wrap items-center gap-2">
+                    <span className="w-16 shrink-0 text-muted">Visit {v.index}</span>
+                    {v.id === booking.id ? (
+                      <span className="font-medium" aria-current="page">
+                        {v.startsAt ? formatInZone(v.startsAt, booking.timeZone) : v.reference} (this visit)
+                      </span>
+                    ) : (
+                      <Link href={`/account/bookings/${v.id}`} className="text-link underline underline-offset-4">
+                        {v.startsAt ? formatInZone(v.startsAt, booking.timeZone) : v.reference}
+                      </Link>
+                    )}
+                    <Badge tone={statusBadgeTone(v.status)}>{statusLabel(v.status)}</Badge>
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
+
           <section className="grid gap-3 rounded-lg border bg-surface p-4" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading" className="text-base font-semibold">
               Status history
@@ -114,7 +144,12 @@ async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
             <h2 id="price-heading" className="text-base font-semibold">
               Price
             </h2>
-            <PriceBreakdown lines={booking.lines} currency={booking.currency} />
+            <PriceBreakdown lines={booking.lines} currency={booking.currency} caption={series ? 'Price breakdown of this visit' : undefined} />
+            {series ? (
+              <p className="text-sm text-muted" data-testid="series-price">
+                {formatMinor(booking.totalMinor, booking.currency)} per visit × {series.count} visits = {formatMinor(seriesTotalMinor(booking.totalMinor, series.count), booking.currency)}
+              </p>
+            ) : null}
             {booking.cancellationFeeMinor ? <p className="text-sm">Cancellation fee charged: {formatMinor(booking.cancellationFeeMinor, booking.currency)}</p> : null}
           </section>
           {canCancel || canReschedule ? (
@@ -122,7 +157,7 @@ async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
               <h2 id="actions-heading" className="text-base font-semibold">
                 Change this booking
               </h2>
-              <CancellationTerms type={booking.type} totalMinor={booking.totalMinor} currency={booking.currency} />
+              <CancellationTerms type={booking.type} totalMinor={booking.totalMinor} currency={booking.currency} visits={series?.count ?? 1} />
               <BookingActions bookingId={booking.id} serviceId={booking.serviceId} timeZone={booking.timeZone} canCancel={canCancel} canReschedule={canReschedule} currentStart={booking.startsAt} />
             </section>
           ) : null}

@@ -9,16 +9,19 @@ import { EmptyState } from '@/components/ui/states';
 import { providerBookableServices } from '@/lib/bookings/quote-preview';
 import { requestCtx } from '@/lib/core/auth/session';
 import { isAppError } from '@/lib/core/errors';
+import { PublicReviews } from '@/components/reviews/public-reviews';
+import { publicProviderReviews } from '@/lib/reviews/queries';
 
 export const metadata: Metadata = { title: 'Book a provider' };
 
-/** A provider's active services, each with a "Book" link into the wizard. */
+/** A provider's active services, each with a "Book" link into the wizard, and its latest reviews. */
 export default async function ProviderServicesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const ctx = await requestCtx();
   let data;
+  let reviews;
   try {
-    data = await providerBookableServices(ctx, slug);
+    [data, reviews] = await Promise.all([providerBookableServices(ctx, slug), publicProviderReviews(ctx, slug, 5)]);
   } catch (err) {
     if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
     throw err;
@@ -46,6 +49,7 @@ export default async function ProviderServicesPage({ params }: { params: Promise
           ))}
         </ul>
       )}
+      <PublicReviews providerName={data.providerName} summary={reviews.summary} reviews={reviews.reviews} />
     </div>
   );
 }
