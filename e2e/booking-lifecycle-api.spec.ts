@@ -69,3 +69,40 @@ test('book → assign → check in → complete over the API, with the role and 
     await serviceman.context.close();
   }
 });
+
+test('once a slot is full, newcomers get a 409 with alternatives, while a retry of a winner still replays its booking', async ({ page, baseURL }) => {
+  await useSession(page, 'customer');
+  const slotsRes = await page.request.get(`/api/v1/services/${HANDYMAN}/slots?days=14&timeZone=Europe/London`);
+  const slots = (await slotsRes.json()) as { days: { date: string; slots: { startsAt: string }[] }[] };
+  // The second-to-last free day, apart from the other journeys' slots.
+  const days = slots.days.filter((d) => d.slots.length);
+  const day = days[days.length - 2];
+  const startsAt = day.slots[Math.floor(day.slots.length / 2)].startsAt;
+  const request = { serviceId: HANDYMAN, type: 'scheduled', startsAt, location: BRIXTON, addressLine: '10 Electric Avenue, London SW9 8JX', paymentMethod: 'pm_card_visa' };
+  const run = `${Date.now()}`;
+  const won: Array<{ key: string; id: string }> = [];
+  let refused: Record<string, unknown> | null = null;
+  // Every serviceman with the skill takes one booking of the slot; the next request is refused.
+  for (let i = 0; i < 12 && !refused; i++) {
+    const key = `api-full-${run}-${i}`;
+    const res = await post(page.request, baseURL!, '/api/v1/bookings', request, key);
+    if (res.status === 200) won.push({ key, id: (res.body.booking as { id: string }).id });
+    else {
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      refused = res.body;
+    }
+  }
+  expect(won.length).toBeGreaterThan(0);
+  expect(refused, 'the slot fills up').not.toBeNull();
+  const alternativesUrl = String((refused as { alternativesUrl?: string }).alternativesUrl ?? '');
+  expect(alternativesUrl).toContain(`/api/v1/services/${HANDYMAN}/alternatives`);
+  const alternatives = await page.request.get(alternativesUrl);
+  expect(alternatives.status()).toBe(200);
+  const replay = await page.request.post('/api/v1/bookings', {
+    headers: { origin: baseURL!, 'content-type': 'application/json', 'idempotency-key': won[0].key },
+    data: request,
+  });
+  expect(replay.status()).toBe(200);
+  expect(replay.headers()['idempotent-replayed']).toBe('true');
+  expect(((await replay.json()) as { booking: { id: string } }).booking.id).toBe(won[0].id);
+});

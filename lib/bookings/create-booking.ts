@@ -35,7 +35,7 @@ import {
 import { acceptanceDueAt, arrivalDueAt, PAYMENT_HOLD_MINUTES, type BookingStatus } from './policy';
 import { mailMoney, mailTime } from './mail-text';
 import { bookingDto } from './queries';
-import { slotCertainlyTaken } from './slot-gate';
+import { refuseCertainlyTakenSlot } from './slot-gate';
 import { createBookingInput, type CreateBookingInput, type CreateBookingResult } from './schemas';
 
 const MINUTE = 60_000;
@@ -132,9 +132,7 @@ export async function createBooking(ctx: Ctx, raw: unknown): Promise<CreateBooki
   const actor = ctx.actor as UserActor;
   const firstStart = input.startsAt ? new Date(input.startsAt) : null;
   // A slot everyone wants: losers leave after one cheap read instead of queueing on the crew's locks.
-  if (input.type === 'scheduled' && firstStart && (await slotCertainlyTaken(ctx.tx ?? db(), input.serviceId, firstStart))) {
-    throw slotTaken(input.serviceId, firstStart);
-  }
+  await refuseCertainlyTakenSlot(ctx.tx ?? db(), input);
   return runBookingTx(
     ctx,
     (c) => createInTx(c, actor, input),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Executor } from '@/db/client';
+import { slotTaken } from './internal';
 
 /**
  * Traffic control for a hot slot. When many customers ask for the same slot at once, all but one
@@ -31,4 +32,11 @@ export async function slotCertainlyTaken(ex: Executor, serviceId: string, starts
   // An unknown service is not this gate's business: the full path answers it with a field error.
   if (!row) return false;
   return Number(row.free) < Number(row.crew_size);
+}
+
+/** The gate as a guard: a scheduled request for a slot that is certainly taken is a 409 with the alternatives link. */
+export async function refuseCertainlyTakenSlot(ex: Executor, input: { type: string; serviceId: string; startsAt?: string | null }): Promise<void> {
+  if (input.type !== 'scheduled' || !input.startsAt) return;
+  const startsAt = new Date(input.startsAt);
+  if (await slotCertainlyTaken(ex, input.serviceId, startsAt)) throw slotTaken(input.serviceId, startsAt);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '@/db/client';
+import type { Executor, Tx } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 import { AppError } from './errors';
 import { canonical } from '@/lib/audit/chain';
@@ -61,4 +61,20 @@ export async function withIdempotency<R>(
     response: result.body as object,
   });
   return { ...result, replayed: false };
+}
+
+/**
+ * Whether a response is already stored for (scope, key) — a plain read, no lock. Lets a route turn
+ * away a request that is certain to fail (a hot slot) before it opens a transaction, while a retry
+ * of the request that succeeded still goes the normal way and replays its stored response. A key
+ * that is not stored yet cannot belong to a request that has committed, because the response is
+ * stored in the same transaction as the change.
+ */
+export async function responseStored(ex: Executor, scope: string, key: string): Promise<boolean> {
+  if (!KEY_SHAPE.test(key)) return false;
+  const [row] = await ex
+    .select({ key: idempotencyKeys.key })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+  return !!row;
 }

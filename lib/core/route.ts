@@ -9,7 +9,7 @@ import { anonymous, type Ctx } from './context';
 import { env } from './env';
 import { AppError, fieldErrorsFromIssues, internalError, summariseFieldErrors, toProblem } from './errors';
 import { newId } from './ids';
-import { withIdempotency } from './idempotency';
+import { responseStored, withIdempotency } from './idempotency';
 import { logger } from './logger';
 
 /**
@@ -42,6 +42,16 @@ export interface RouteArgs<Q, B> {
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+export interface RouteOptions<Q, B> {
+  /**
+   * A cheap check that may reject a request before any transaction is opened (e.g. a slot that is
+   * certainly taken). It runs after authentication and validation, and never for a retry whose
+   * response is already stored (that one replays). The verb must still enforce the same rule: this
+   * only spares the database the losers' transactions.
+   */
+  precheck?: (args: RouteArgs<Q, B>) => Promise<void>;
+}
+
 /**
  * The one route-handler wrapper: request id, actor from the session (roles from the database),
  * permission check, zod parsing of query and body, RFC 9457 problem+json errors, and a structured
@@ -50,6 +60,7 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function defineRoute<Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
   contract: RouteContract<Q, B, R>,
   handler: (args: RouteArgs<z.output<Q>, z.output<B>>) => Promise<z.input<R> | Response>,
+  options: RouteOptions<z.output<Q>, z.output<B>> = {},
 ) {
   return async (req: NextRequest, context: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
@@ -72,10 +83,11 @@ export function defineRoute<Q extends z.ZodType, B extends z.ZodType, R extends 
       const args = { req, query: query as z.output<Q>, body: body as z.output<B>, params: await context.params };
       const key = contract.idempotent ? req.headers.get('idempotency-key') : null;
       let response: Response;
+      const scope = `${contract.method} ${contract.path}|${actor ? `user:${actor.userId}` : `anon:${clientIp(req.headers)}`}`;
+      if (options.precheck && (key === null || !(await responseStored(db(), scope, key)))) await options.precheck({ ...args, ctx });
       if (key !== null) {
         // The verb joins this transaction (withTx reuses ctx.tx), so its effect and the stored
         // response commit together: a retry can never see one without the other.
-        const scope = `${contract.method} ${contract.path}|${actor ? `user:${actor.userId}` : `anon:${clientIp(req.headers)}`}`;
         const stored = await db().transaction((tx) =>
           withIdempotency(tx, scope, key, { query, body }, async () => {
             const r = await handler({ ...args, ctx: { ...ctx, tx } });
