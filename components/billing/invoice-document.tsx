@@ -69,9 +69,9 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
           </div>
         ) : null}
       </section>
-      {/* On a phone the five columns scroll inside this region (focusable, so keyboards can scroll it too). */}
+      {/* Narrow screens drop the rate column (the totals name it); anything still too wide scrolls inside this focusable region. */}
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={credit ? 'Credit note lines' : 'Invoice lines'}>
-        <table className="w-full min-w-[30rem] text-sm" data-testid="invoice-lines">
+        <table className="w-full min-w-[17rem] text-sm" data-testid="invoice-lines">
           <caption className="sr-only">{credit ? 'Credit note lines' : 'Invoice lines'}</caption>
           <thead>
             <tr className="border-b">
@@ -81,7 +81,7 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
               <th scope="col" className="py-2 pe-2 text-end font-semibold">
                 Net
               </th>
-              <th scope="col" className="py-2 pe-2 text-end font-semibold">
+              <th scope="col" className="hidden py-2 pe-2 text-end font-semibold sm:table-cell">
                 VAT rate
               </th>
               <th scope="col" className="py-2 pe-2 text-end font-semibold">
@@ -99,40 +99,28 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
                   {l.description}
                 </th>
                 <td className="py-2 pe-2 text-end tabular-nums">{m(l.netMinor)}</td>
-                <td className="py-2 pe-2 text-end">{formatRateBp(l.taxRateBp)}</td>
+                <td className="hidden py-2 pe-2 text-end sm:table-cell">{formatRateBp(l.taxRateBp)}</td>
                 <td className="py-2 pe-2 text-end tabular-nums">{m(l.taxMinor)}</td>
                 <td className="py-2 text-end tabular-nums">{m(l.grossMinor)}</td>
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={4} className="py-1 pe-2 text-end font-normal">
-                Net total
-              </th>
-              <td className="py-1 text-end tabular-nums" data-testid="invoice-net">
-                {m(doc.netMinor)}
-              </td>
-            </tr>
-            <tr>
-              <th scope="row" colSpan={4} className="py-1 pe-2 text-end font-normal">
-                VAT at {formatRateBp(doc.taxRateBp)}
-              </th>
-              <td className="py-1 text-end tabular-nums" data-testid="invoice-vat">
-                {m(doc.taxMinor)}
-              </td>
-            </tr>
-            <tr className="border-t-2 text-base font-semibold">
-              <th scope="row" colSpan={4} className="py-2 pe-2 text-end">
-                {credit ? 'Total credited' : 'Total paid'}
-              </th>
-              <td className="py-2 text-end tabular-nums" data-testid="invoice-total">
-                {m(doc.totalMinor)}
-              </td>
-            </tr>
-          </tfoot>
         </table>
       </div>
+      <dl className="ms-auto grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-end">Net total</dt>
+        <dd className="text-end tabular-nums" data-testid="invoice-net">
+          {m(doc.netMinor)}
+        </dd>
+        <dt className="text-end">VAT at {formatRateBp(doc.taxRateBp)}</dt>
+        <dd className="text-end tabular-nums" data-testid="invoice-vat">
+          {m(doc.taxMinor)}
+        </dd>
+        <dt className="border-t-2 pt-2 text-end text-base font-semibold">{credit ? 'Total credited' : 'Total paid'}</dt>
+        <dd className="border-t-2 pt-2 text-end text-base font-semibold tabular-nums" data-testid="invoice-total">
+          {m(doc.totalMinor)}
+        </dd>
+      </dl>
       <p className="text-xs text-muted print:text-black">Amounts in {doc.currency}. Keep this document for your records.</p>
     </article>
   );

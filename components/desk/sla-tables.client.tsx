@@ -85,7 +85,7 @@ export function SlaTables({ atRisk, breached, generatedAt, kind, zone }: { atRis
         </h2>
         <DataTable caption="SLAs at risk" captionHidden columns={columns(false)} rows={atRisk} getRowId={(r) => r.deadlineId} empty={<EmptyState icon={<CheckCircle2 />} title="Nothing due within the hour" headingLevel="h3" />} />
       </section>
-      <p className="text-sm text-muted">Reassign gives a booking another crew of the same provider; the reason goes on the booking timeline and in the audit log.</p>
+      <p className="text-sm text-muted">Reassign gives a booking another crew of the same provider; the reason is kept in the audit log (the customer’s timeline only says operations changed the crew).</p>
     </div>
   );
 }
