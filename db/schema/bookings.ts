@@ -63,6 +63,8 @@ export const bookings = pgTable(
     confirmationDueAt: timestamp({ withTimezone: true }),
     // Recurring bookings share a series id; each occurrence is a booking of its own.
     seriesId: uuid(),
+    /** The awarded bid this booking came from (custom jobs); its price is the bid's. */
+    bidId: uuid(),
     cancelledAt: timestamp({ withTimezone: true }),
     cancelledBy: uuid().references(() => users.id, { onDelete: 'set null' }),
     cancellationReason: text(),
@@ -78,6 +80,7 @@ export const bookings = pgTable(
     index('bookings_provider_idx').on(t.providerOrgId, t.startsAt),
     index('bookings_zone_status_idx').on(t.zoneId, t.status),
     index('bookings_series_idx').on(t.seriesId),
+    uniqueIndex('bookings_bid_key').on(t.bidId).where(sql`bid_id is not null`),
     check('bookings_window', sql`(${t.startsAt} is null and ${t.endsAt} is null) or (${t.startsAt} is not null and ${t.endsAt} > ${t.startsAt})`),
     check('bookings_scheduled_has_window', sql`${t.type} <> 'scheduled' or ${t.startsAt} is not null`),
     check('bookings_duration', sql`${t.durationMinutes} > 0 and ${t.bufferBeforeMinutes} >= 0 and ${t.bufferAfterMinutes} >= 0`),

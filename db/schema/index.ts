@@ -7,3 +7,6 @@ export * from './crew';
 export * from './finance';
 export * from './bookings';
 export * from './billing';
+export * from './files';
+export * from './custom-jobs';
+export * from './disputes';

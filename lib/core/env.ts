@@ -16,6 +16,14 @@ const schema = z.object({
   // Where the embedded engine keeps its files; ':memory:' for throwaway databases.
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  // Uploaded files (job photos, bid attachments, dispute evidence): local disk by default; an
+  // S3-compatible bucket when STORAGE_S3_BUCKET is set (several app instances share it).
+  STORAGE_DIR: z.string().min(1).default('.data/files'),
+  STORAGE_S3_BUCKET: z.string().min(1).optional(),
+  STORAGE_S3_ENDPOINT: z.string().url().optional(),
+  STORAGE_S3_REGION: z.string().min(1).default('us-east-1'),
+  STORAGE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  STORAGE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters'),
   // Public origin used in links inside emails (reset, verification).
   APP_URL: z.string().url().default('http://localhost:3000'),
