@@ -35,6 +35,12 @@ export interface Database {
   db: Db;
   /** Raw access outside any transaction (pg-boss on the embedded engine, health checks). */
   raw: RawExecutor;
+  /**
+   * LISTEN on a channel (realtime fan-out through NOTIFY): `cb` gets each payload; the returned
+   * function stops listening. postgres.js keeps one dedicated connection for all its listeners;
+   * PGlite delivers notifications committed by this same process.
+   */
+  listen?(channel: string, cb: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -89,6 +95,10 @@ export function openPostgres(url: string, max = 10): Database {
         return { rows: rows as unknown as Record<string, unknown>[] };
       },
     },
+    async listen(channel, cb) {
+      const sub = await sql.listen(channel, (payload) => cb(payload));
+      return () => sub.unlisten();
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }
@@ -113,6 +123,10 @@ export function wrapPglite(client: PGlite, release: () => void = () => {}): Data
     kind: 'pglite',
     db: database,
     raw: pgliteExecutor(client as unknown as PgliteLike),
+    async listen(channel, cb) {
+      const stop = await client.listen(channel, cb);
+      return () => stop();
+    },
     async close() {
       await client.close();
       release();

@@ -87,6 +87,11 @@ function DetailDrawer({ booking, onClose, picker }: { booking: DeskBooking | nul
               <dt className="text-muted">Crew</dt>
               <dd>{booking.crew.length ? booking.crew.map((c) => `${c.name} (${c.role})`).join(', ') : 'None yet'}</dd>
             </dl>
+            {['in_progress', 'completed', 'disputed'].includes(booking.status) ? (
+              <a href={booking.status === 'disputed' ? '/provider/disputes' : `/provider/disputes/new?booking=${booking.id}`} className="text-sm text-link underline underline-offset-4">
+                {booking.status === 'disputed' ? 'View the dispute' : 'Open a dispute'}
+              </a>
+            ) : null}
             {['scheduled', 'awaiting_assignment'].includes(booking.status) && booking.startsAt ? (
               <AssignDialog bookingId={booking.id} reference={booking.reference} crew={picker} current={booking.crew} />
             ) : null}

@@ -2,12 +2,15 @@ import type { Db } from '../client';
 import { runZoneSnapshot } from '@/lib/geo/snapshot/run-snapshot';
 import { seedBilling } from '@/lib/billing/seed-billing';
 import { seedPayouts } from '@/lib/finance/payout-seed';
+import { seedBids } from '@/lib/bids/seed-bids';
 import { seedCatalog } from './catalog';
+import { seedCustomJobs } from './custom-jobs';
 import { seedFinance } from './finance';
 import { seedCrew } from './crew';
 import { seedGeo } from './geo';
 import { seedIdentity } from './identity';
 import { seedReviews } from './reviews';
+import { seedDisputes } from './disputes';
 import { seedToggles } from './toggles';
 
 /**
@@ -28,7 +31,13 @@ export async function seedAll(database: Db, at: Date = new Date('2026-01-01T09:0
     await seedBilling(tx);
     // Completed demo bookings with reviews (through the real verbs), so ratings and review screens have data.
     await seedReviews(tx, at);
+    // Disputes on completed jobs (one resolved with a partial refund, one awaiting the provider).
+    await seedDisputes(tx, at);
     await seedPayouts(tx);
+    // A custom job with a bid and its Q&A (through the real bid verbs).
+    await seedBids(tx, at);
+    // A second bidding provider (provider2@) and two open custom jobs with photos.
+    await seedCustomJobs(tx, at);
     // Metrics are "as of seeding", so their age on screen is honest (never before `at`).
     await runZoneSnapshot({ trigger: 'schedule', at: new Date(Math.max(Date.now(), at.getTime())), tx });
   });

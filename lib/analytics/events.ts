@@ -160,6 +160,41 @@ export const eventCatalogue = {
     retention: 'financial',
     payload: z.object({ payoutId: z.string(), providerOrgId: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string() }),
   },
+  // custom jobs: posted, edited (which fields), cancelled (bids declined), deadline extended, closed at the deadline
+  'job.posted': {
+    domain: 'custom_jobs',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ jobId: z.string(), zoneId: z.string().nullable(), categoryId: z.string(), currency: z.string(), budgetMinMinor: z.number().int(), budgetMaxMinor: z.number().int(), photos: z.number().int(), invited: z.number().int(), inviteOnly: z.boolean() }),
+  },
+  'job.edited': { domain: 'custom_jobs', pii: false, retention: 'standard', payload: z.object({ jobId: z.string(), version: z.number().int(), fields: z.array(z.string()) }) },
+  'job.cancelled': { domain: 'custom_jobs', pii: false, retention: 'standard', payload: z.object({ jobId: z.string(), bidsDeclined: z.number().int() }) },
+  'job.deadline_extended': { domain: 'custom_jobs', pii: false, retention: 'standard', payload: z.object({ jobId: z.string(), bidDeadline: z.string() }) },
+  'job.closed': { domain: 'custom_jobs', pii: false, retention: 'standard', payload: z.object({ jobId: z.string(), bids: z.number().int() }) },
+  // bids: placed (or placed again after a withdrawal), revised, withdrawn; awarded / declined at the award
+  'bid.placed': { domain: 'bids', pii: false, retention: 'standard', payload: z.object({ bidId: z.string(), jobId: z.string(), providerOrgId: z.string(), amountMinor: z.number().int(), currency: z.string(), revision: z.number().int() }) },
+  'bid.revised': { domain: 'bids', pii: false, retention: 'standard', payload: z.object({ bidId: z.string(), jobId: z.string(), providerOrgId: z.string(), amountMinor: z.number().int(), currency: z.string(), revision: z.number().int() }) },
+  'bid.withdrawn': { domain: 'bids', pii: false, retention: 'standard', payload: z.object({ bidId: z.string(), jobId: z.string(), providerOrgId: z.string() }) },
+  'bid.awarded': {
+    domain: 'bids',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ bidId: z.string(), jobId: z.string(), providerOrgId: z.string(), bookingId: z.string(), amountMinor: z.number().int(), currency: z.string() }),
+  },
+  'bid.declined': { domain: 'bids', pii: false, retention: 'standard', payload: z.object({ bidId: z.string(), jobId: z.string(), providerOrgId: z.string(), via: z.enum(['award', 'job_cancelled']) }) },
+  // disputes: every status step of a dispute (money moves are the ledger's own records)
+  'dispute.opened': {
+    domain: 'disputes',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ disputeId: z.string(), bookingId: z.string().nullable(), subjectKind: z.enum(['booking', 'job', 'rental']), reasonCode: z.string(), party: z.enum(['customer', 'provider']) }),
+  },
+  'dispute.status_changed': {
+    domain: 'disputes',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ disputeId: z.string(), fromStatus: z.string(), toStatus: z.string(), outcome: z.string().optional(), refundMinor: z.number().int().optional() }),
+  },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 
 export type EventName = keyof typeof eventCatalogue;

@@ -7,6 +7,9 @@ import { bookingContracts } from '@/lib/bookings/contracts';
 import { availabilityContracts } from '@/lib/availability/contracts';
 import { quotePreviewContract } from '@/lib/bookings/quote-contract';
 import { myNotificationsContract } from '@/lib/notifications/in-app-contracts';
+import { customJobContracts } from '@/lib/custom-jobs/contracts';
+import { disputeContracts } from '@/lib/disputes/contracts';
+import { bidContracts } from '@/lib/bids/contracts';
 
 export const healthContract = {
   method: 'GET',
@@ -26,4 +29,4 @@ export const healthContract = {
 } satisfies RouteContract;
 
 /** Every documented route. A domain adds its contracts here when it adds routes. */
-export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts, quotePreviewContract, myNotificationsContract];
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts, quotePreviewContract, myNotificationsContract, ...customJobContracts, ...disputeContracts, ...bidContracts];

@@ -140,7 +140,25 @@ export async function createBooking(ctx: Ctx, raw: unknown): Promise<CreateBooki
   );
 }
 
-async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput): Promise<CreateBookingResult> {
+/** What a caller other than the booking wizard may fix: an awarded bid books at the bid's price. */
+export interface CreateInTxOptions {
+  /** The price the quote engine starts from instead of the service's (FX → fee → tax still apply). */
+  priceOverride?: { amountMinor: bigint; currency: string };
+  /** The awarded bid this booking comes from (bookings.bid_id, unique). */
+  bidId?: string;
+}
+
+/**
+ * The booking transaction body, for a verb that books inside its own transaction (an award books
+ * the winning bid in the same transaction that marks it awarded). The caller has authorized the
+ * actor, parsed `input` with createBookingInput and runs this inside runBookingTx.
+ */
+export function createBookingInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput, opts: CreateInTxOptions = {}): Promise<CreateBookingResult> {
+  if (opts.priceOverride && input.recurrence) throw validation({ recurrence: ['is not possible for an awarded bid'] });
+  return createInTx(c, actor, input, opts);
+}
+
+async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput, opts: CreateInTxOptions = {}): Promise<CreateBookingResult> {
   const tx = c.tx;
   const [svc] = (await tx
     .select({
@@ -212,7 +230,10 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput)
 
   // Money: one quote at booking time, snapshotted on every occurrence.
   const quote = await quoteBooking(tx, {
-    service: { categoryId: svc.categoryId, priceMinor: svc.priceMinor, currency: svc.currency, taxInclusive: svc.taxInclusive },
+    // A bid's amount is the provider's price before tax, like a tax-exclusive service price.
+    service: opts.priceOverride
+      ? { categoryId: svc.categoryId, priceMinor: opts.priceOverride.amountMinor, currency: opts.priceOverride.currency, taxInclusive: false }
+      : { categoryId: svc.categoryId, priceMinor: svc.priceMinor, currency: svc.currency, taxInclusive: svc.taxInclusive },
     zone: { currency: zone.currency, taxRegion: zone.tax_region, demandLevel: zone.demand_level },
     bookingType: input.type,
     at: c.now,
@@ -289,6 +310,7 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput)
       providerCommissionMinor: quote.providerCommissionMinor,
       confirmationDueAt,
       seriesId,
+      bidId: opts.bidId ?? null,
       acceptedAt: acceptedNow ? c.now : null,
       createdAt: c.now,
       updatedAt: c.now,

@@ -522,7 +522,8 @@ export async function makePayableAfterDisputeWindow(c: MoneyCtx, bookingId: stri
 
 /**
  * For the periodic job: bookings whose release or cancellation is older than the dispute window,
- * not yet payable and not disputed. Each is made payable in the caller's transaction.
+ * not yet payable, not disputed and not inside the appeal window of a resolved dispute. Each is
+ * made payable in the caller's transaction.
  */
 export async function duePayableBookings(tx: Tx, at: Date, limit = 200): Promise<string[]> {
   const cutoff = new Date(at.getTime() - DISPUTE_WINDOW_DAYS * DAY_MS);
@@ -531,6 +532,8 @@ export async function duePayableBookings(tx: Tx, at: Date, limit = 200): Promise
       select t.booking_id from ledger_transactions t
       join bookings b on b.id = t.booking_id
       where t.kind in ('release', 'cancellation') and t.occurred_at <= ${cutoff.toISOString()}::timestamptz and b.status <> 'disputed'
+        -- a resolved dispute may still be appealed (7 days): its booking's money stays pending until then
+        and not exists (select 1 from disputes d where d.booking_id = t.booking_id and d.status = 'resolved' and d.appeal_count = 0 and d.resolved_at > ${cutoff.toISOString()}::timestamptz)
         and not exists (select 1 from ledger_transactions p where p.business_key = 'booking:' || t.booking_id || ':payable')
       order by t.occurred_at limit ${limit}`),
   );

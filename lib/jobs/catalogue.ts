@@ -16,6 +16,10 @@ export interface JobPayloads {
   'finance.payable_sweep': Record<string, never>;
   // payouts: scheduled payouts of payable balances, due in each provider's home time zone.
   'finance.payouts': Record<string, never>;
+  // custom jobs: bids close at each job's deadline; a job without bids gets a suggestions notice.
+  'custom_jobs.deadlines': Record<string, never>;
+  // disputes: response reminders 24 h before the deadline, escalation to review when it passes.
+  'disputes.deadlines': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -31,6 +35,10 @@ export const queueOptions: Record<JobName, { retryLimit: number; retryDelay: num
   'finance.payable_sweep': { retryLimit: 3, retryDelay: 120, retryBackoff: true, expireInSeconds: 600 },
   // payouts: hourly, after the payable sweep; period keys make a rerun pay nobody twice.
   'finance.payouts': { retryLimit: 2, retryDelay: 300, retryBackoff: true, expireInSeconds: 1800 },
+  // custom jobs: every minute; each job closes in its own transaction, guarded by its status.
+  'custom_jobs.deadlines': { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
+  // disputes: every 10 minutes; each dispute in its own transaction, guarded by its status.
+  'disputes.deadlines': { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
 };
 
 /** Cron schedules (UTC); the zone analytics interval is configuration (ZONE_SNAPSHOT_CRON). */
@@ -45,5 +53,9 @@ export function schedules(): Partial<Record<JobName, string>> {
     'finance.payable_sweep': '23 * * * *',
     // payouts
     'finance.payouts': '41 * * * *',
+    // custom jobs
+    'custom_jobs.deadlines': '* * * * *',
+    // disputes
+    'disputes.deadlines': '*/10 * * * *',
   };
 }

@@ -9,6 +9,10 @@ import { sweepDeadlines } from '@/lib/bookings/sweeper';
 import { runPayableSweep } from '@/lib/finance/payable-sweep';
 // payouts
 import { runScheduledPayouts } from '@/lib/finance/payout-run';
+// custom jobs
+import { closeDueJobs } from '@/lib/custom-jobs/close-due-jobs';
+// disputes
+import { runDisputeDeadlines } from '@/lib/disputes/deadlines';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -37,6 +41,14 @@ export function startAllWorkers(): Promise<void> {
     // payouts
     'finance.payouts': async () => {
       await runScheduledPayouts(now());
+    },
+    // custom jobs
+    'custom_jobs.deadlines': async () => {
+      await closeDueJobs(now());
+    },
+    // disputes
+    'disputes.deadlines': async () => {
+      await runDisputeDeadlines(now());
     },
   });
 }

@@ -28,6 +28,8 @@ import { rescheduleBooking } from '@/lib/bookings/reschedule-booking';
 import { markNoShow, markOnTheWay } from '@/lib/bookings/work';
 import { reassignCrew } from '@/lib/bookings/reassign-crew';
 import { listMyBookings, listMyOffers, listProviderBookings } from '@/lib/bookings/queries';
+import { postJob } from '@/lib/custom-jobs/post-job';
+import { jobFeed, listAllJobs } from '@/lib/custom-jobs/queries';
 import { ledgerOverview } from '@/lib/finance/queries';
 import { confirmTestPayment } from '@/lib/payments/confirm-test-payment';
 import { createService } from '@/lib/catalog/create-service';
@@ -42,6 +44,12 @@ import { reportReview } from '@/lib/reviews/report-review';
 import { moderateReview } from '@/lib/reviews/moderate-review';
 import { findInvoices, listInvoices } from '@/lib/billing/queries';
 import { saveBillingProfile } from '@/lib/billing/save-billing-profile';
+import { openDispute } from '@/lib/disputes/open-dispute';
+import { respondToDispute } from '@/lib/disputes/respond-to-dispute';
+import { startReview } from '@/lib/disputes/start-review';
+import { placeBid } from '@/lib/bids/place-bid';
+import { awardBid } from '@/lib/bids/award-bid';
+import { postBidMessage } from '@/lib/bids/post-bid-message';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -91,6 +99,18 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'billing.manage_own': (ctx) => saveBillingProfile(ctx, { owner: 'self' }),
   'invoices.read_own': (ctx) => listInvoices(ctx, { customer: true }),
   'invoices.read_all': (ctx) => findInvoices(ctx, ['FX-1999-000000']),
+  // Disputes: an allowed call stops at NotFound for the dummy booking / dispute.
+  'disputes.open': (ctx) => openDispute(ctx, { subjectKind: 'booking', subjectId: NO_ID, reasonCode: 'quality', reason: 'matrix probe reason long enough' }),
+  'disputes.participate': (ctx) => respondToDispute(ctx, { disputeId: NO_ID, response: 'matrix probe response' }),
+  'disputes.manage': (ctx) => startReview(ctx, { disputeIds: [NO_ID] }),
+  // Bids: an allowed call stops at NotFound for the dummy job / bid.
+  'bids.manage': (ctx) => placeBid(ctx, { jobId: NO_ID, amountMinor: 1000, etaDays: 1 }),
+  'bids.award': (ctx) => awardBid(ctx, { jobId: NO_ID, bidId: NO_ID, startsAt: '2030-01-01T10:00:00Z', paymentMethod: 'pm_card_visa' }),
+  'bids.message': (ctx) => postBidMessage(ctx, { bidId: NO_ID, body: 'matrix probe' }),
+  // Custom jobs: an allowed post stops at validation; the feed and the operations list read.
+  'jobs.post': (ctx) => postJob(ctx, {}),
+  'jobs.feed': (ctx) => jobFeed(ctx),
+  'jobs.read_all': (ctx) => listAllJobs(ctx),
 };
 
 const outcome = async (fn: () => Promise<unknown>): Promise<'allowed' | 'forbidden'> => {

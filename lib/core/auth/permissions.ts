@@ -78,6 +78,21 @@ export const permissions = {
   'billing.manage_own': ['customer', 'provider_admin', 'enterprise_admin'],
   'invoices.read_own': ['customer', 'provider_admin', 'enterprise_admin'],
   'invoices.read_all': ['finance', 'admin'],
+  // disputes: the booking's customer or the provider's admin open, respond, add evidence, withdraw
+  // and appeal (party checked by each verb); operations review and resolve any dispute.
+  'disputes.open': ['customer', 'provider_admin'],
+  'disputes.participate': ['customer', 'provider_admin'],
+  'disputes.manage': ['operations', 'admin'],
+  // custom jobs: a customer (or enterprise staff) posts and manages its own jobs; a provider admin
+  // reads the feed of jobs its business is eligible for; operations read every job.
+  'jobs.post': ['customer', 'enterprise_admin', 'enterprise_member'],
+  'jobs.feed': ['provider_admin'],
+  'jobs.read_all': ['operations', 'admin'],
+  // bids: a provider admin places / revises / withdraws its business's bid (eligibility per job);
+  // the job's customer awards one; the Q&A thread is the customer's and the bidder's (scope per verb)
+  'bids.manage': ['provider_admin'],
+  'bids.award': ['customer'],
+  'bids.message': ['customer', 'provider_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

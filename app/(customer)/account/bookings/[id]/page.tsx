@@ -152,6 +152,22 @@ async function BookingContent({ params }: { params: Promise<{ id: string }> }) {
             ) : null}
             {booking.cancellationFeeMinor ? <p className="text-sm">Cancellation fee charged: {formatMinor(booking.cancellationFeeMinor, booking.currency)}</p> : null}
           </section>
+          {mine && ['in_progress', 'completed', 'disputed'].includes(booking.status) ? (
+            <section className="grid gap-2 rounded-lg border bg-surface p-4" aria-labelledby="dispute-heading">
+              <h2 id="dispute-heading" className="text-base font-semibold">
+                Problem with this job?
+              </h2>
+              {booking.status === 'disputed' ? (
+                <Link href="/account/disputes" className={buttonClasses({ variant: 'secondary' })}>
+                  View the dispute
+                </Link>
+              ) : (
+                <Link href={`/account/disputes/new?booking=${booking.id}`} className={buttonClasses({ variant: 'secondary' })} data-testid="open-dispute">
+                  Open a dispute
+                </Link>
+              )}
+            </section>
+          ) : null}
           {canCancel || canReschedule ? (
             <section className="grid gap-3 rounded-lg border bg-surface p-4" aria-labelledby="actions-heading">
               <h2 id="actions-heading" className="text-base font-semibold">

@@ -1,0 +1,10 @@
+export { openDispute } from './open-dispute';
+export { respondToDispute } from './respond-to-dispute';
+export { addEvidence } from './add-evidence';
+export { markEvidenceInternal } from './mark-evidence-internal';
+export { withdrawDispute } from './withdraw-dispute';
+export { startReview } from './start-review';
+export { resolveDispute } from './resolve-dispute';
+export { appealDispute } from './appeal-dispute';
+export { runDisputeDeadlines } from './deadlines';
+export { listDisputes, getDispute, evidenceFile, disputeForBooking, type DisputeDetail, type DisputeListItem } from './queries';
