@@ -255,3 +255,16 @@ describe('time zone ids', () => {
     expect(isValidTimeZone(z)).toBe(false);
   });
 });
+
+describe('a shift inside the repeated hour of a fall-back night', () => {
+  it("01:30–02:00 in St John's on 1 Nov 2026 is its two real half-hours, never the hour between", () => {
+    // Clocks go back 02:00 NDT → 01:00 NST (UTC−2:30 → UTC−3:30): 01:30–02:00 happens twice.
+    const crew: CrewMember[] = [
+      { servicemanId: 'a', timeZone: 'America/St_Johns', canLead: true, hours: allWeek('01:30', '02:00'), exceptions: [], busy: [] },
+    ];
+    const slots = generateSlots(opts({ date: '2026-11-01', displayTimeZone: 'Europe/London', crew, crewSize: 1, durationMinutes: 15 }));
+    const starts = slots.map((s) => s.startsAt);
+    // On the half-hour grid: 04:00Z (the first 01:30, NDT) and 05:00Z (the second 01:30, NST) — never 04:30Z (01:00 NST).
+    expect(starts).toEqual(['2026-11-01T04:00:00.000Z', '2026-11-01T05:00:00.000Z']);
+  });
+});

@@ -10,7 +10,7 @@
  * needs `crewSize` free members, at least one of whom can lead; the lead comes first, the rest in
  * a stable order by id, so the same data always proposes the same crew.
  */
-import { addDays, boundaryInstant, isoWeekday, localDate, parseTimeOfDay, zonedTimeToInstant, formatTimeOfDay } from '@/lib/core/zoned-time';
+import { addDays, boundaryInstant, isoWeekday, localDate, parseTimeOfDay, spanWithoutRepeatedTime, zonedTimeToInstant, formatTimeOfDay } from '@/lib/core/zoned-time';
 
 const MINUTE = 60_000;
 
@@ -102,8 +102,18 @@ function subtract(spans: Span[], cuts: Span[]): Span[] {
   return out;
 }
 
-/** [start, end) of wall-clock times on `date` in `tz`; end '24:00' or ≤ start never occurs (validated). */
-function localSpan(date: string, startsAt: string, endsAt: string, tz: string): Span {
+/**
+ * [start, end) of wall-clock times on `date` in `tz` as instant spans; end '24:00' or ≤ start never
+ * occurs (validated). Usually one span; two when the clocks go back inside it (the repeated stretch
+ * before `start` is not working time).
+ */
+function localSpans(date: string, startsAt: string, endsAt: string, tz: string): Span[] {
+  const [from, to] = blockedSpan(date, startsAt, endsAt, tz);
+  return spanWithoutRepeatedTime(from, to, Date.parse(`${date}T00:00:00Z`) + parseTimeOfDay(startsAt) * 60_000, tz);
+}
+
+/** Time off by wall clock blocks the whole stretch between its boundaries, repeated hour included. */
+function blockedSpan(date: string, startsAt: string, endsAt: string, tz: string): Span {
   const s = parseTimeOfDay(startsAt);
   const e = parseTimeOfDay(endsAt);
   return [boundaryInstant(date, formatTimeOfDay(s), tz).getTime(), boundaryInstant(date, formatTimeOfDay(e), tz).getTime()];
@@ -133,13 +143,13 @@ export function freeSpans(member: CrewMember, from: number, to: number): Span[] 
     const dayOff = exceptions.some((e) => e.kind === 'unavailable' && e.startsAt === null);
     if (!dayOff) {
       const weekday = isoWeekday(date);
-      for (const h of member.hours) if (h.weekday === weekday) working.push(localSpan(date, h.startsAt, h.endsAt, tz));
+      for (const h of member.hours) if (h.weekday === weekday) working.push(...localSpans(date, h.startsAt, h.endsAt, tz));
     }
     for (const e of exceptions) {
       if (e.startsAt === null || e.endsAt === null) continue;
       // Extra hours count even on a day off; a timed 'unavailable' wins over both.
-      if (e.kind === 'extra_hours') working.push(localSpan(date, e.startsAt, e.endsAt, tz));
-      else blocked.push(localSpan(date, e.startsAt, e.endsAt, tz));
+      if (e.kind === 'extra_hours') working.push(...localSpans(date, e.startsAt, e.endsAt, tz));
+      else blocked.push(blockedSpan(date, e.startsAt, e.endsAt, tz));
     }
   }
   for (const i of member.timeOff ?? []) blocked.push([i.start.getTime(), i.end.getTime()]);

@@ -54,7 +54,7 @@ async function makeBidder(name: string) {
   return { id: org.id, adminId: admin.id, serviceId };
 }
 
-async function makeJob(customerId: string, opts: { deadline?: Date; currency?: string; status?: 'open' | 'closed' } = {}) {
+async function makeJob(customerId: string, opts: { deadline?: Date; currency?: string; status?: 'open' | 'closed'; outOfZoneAt?: [number, number] } = {}) {
   const id = newId();
   await db()
     .insert(customJobs)
@@ -65,9 +65,10 @@ async function makeJob(customerId: string, opts: { deadline?: Date; currency?: s
       title: 'Fit a new kitchen tap',
       description: 'The old mixer tap drips; replace with the one I bought.',
       categoryId,
-      location: JSON.stringify({ type: 'Point', coordinates: HOME }),
+      location: JSON.stringify({ type: 'Point', coordinates: opts.outOfZoneAt ?? HOME }),
       addressLine: '1 Test Street, London SW1A 1AA',
-      zoneId,
+      zoneId: opts.outOfZoneAt ? null : zoneId,
+      outOfZoneAllowed: !!opts.outOfZoneAt,
       budgetMinMinor: 5000n,
       budgetMaxMinor: 30000n,
       currency: opts.currency ?? 'GBP',
@@ -272,6 +273,17 @@ describe('awardBid', () => {
     await expectAppError(awardBid(await ctxFor(customer, T0), award(jobId, lose.bidId, at(28 * H))), 'CONFLICT');
     expect((await listMyBids(await ctxFor(p1.adminId, T0))).find((r) => r.jobId === jobId)).toMatchObject({ status: 'awarded', bookingId: res.bookingId });
     expect((await listMyBids(await ctxFor(p2.adminId, T0))).find((r) => r.jobId === jobId)).toMatchObject({ status: 'declined', bookingId: null });
+  });
+
+  it('an out-of-zone job is awarded too: money rules and clock from the nearest platform zone, no coverage check', async () => {
+    const jobId = await makeJob(customer, { outOfZoneAt: [HOME[0] - 0.3, HOME[1]] });
+    const won = await placeBid(await ctxFor(p1.adminId, T0), bid(jobId, { amountMinor: 30000 }));
+    const res = await awardBid(await ctxFor(customer, T0), award(jobId, won.bidId, at(30 * H)));
+    const [b] = await db().select().from(bookings).where(eq(bookings.id, res.bookingId));
+    expect([b.zoneId, b.bidId, b.currency.trim()]).toEqual([zoneId, won.bidId, 'GBP']);
+    // 30000 + 2.5 % (750) + 20 % VAT on 30750 (6150) = 36900
+    expect([b.priceMinor, b.serviceFeeMinor, b.taxMinor, b.totalMinor]).toEqual([30000n, 750n, 6150n, 36900n]);
+    expect(await ledgerUnbalanced()).toBe(0);
   });
 
   it('two awards at once: exactly one wins, one booking, the other bid declined', async () => {

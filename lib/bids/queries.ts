@@ -10,7 +10,7 @@ import { exec, type Ctx } from '@/lib/core/context';
 import { forbidden, notFound } from '@/lib/core/errors';
 import { toWire } from '@/lib/core/money';
 import { isEligibleProvider } from '@/lib/custom-jobs/eligibility';
-import { governingZone } from '@/lib/bookings/create-booking';
+import { governingZone, nearestPlatformZone } from '@/lib/bookings/create-booking';
 import { quoteBooking } from '@/lib/finance/rates';
 import { adminOrgIds } from './internal';
 import { winnerService } from './award-bid';
@@ -295,7 +295,8 @@ export async function awardPreview(ctx: Ctx, q: { jobId: string; bidId: string }
   const lat = Number(r.lat);
   const serviceId = await winnerService(ex, { providerOrgId: r.provider_org_id, categoryId: r.category_id, lon, lat });
   if (!serviceId) throw notFound('A service of this provider in the job\u2019s category');
-  const zone = await governingZone(ex, lon, lat);
+  // The same zone the award will book under: the containing platform zone, else the nearest.
+  const zone = (await governingZone(ex, lon, lat)) ?? (await nearestPlatformZone(ex, lon, lat));
   if (!zone) throw notFound('A service zone at the job\u2019s address');
   const [svc] = rowsOf<{ title: string; duration_minutes: number }>(await ex.execute(sql`select title, duration_minutes from services where id = ${serviceId}::uuid`));
   const quote = await quoteBooking(ex, {

@@ -86,6 +86,19 @@ export async function governingZone(tx: Executor, lon: number, lat: number): Pro
   return rows[0] ? { ...rows[0], currency: rows[0].currency.trim() } : null;
 }
 
+/** The nearest ACTIVE PLATFORM zone to a point outside all of them (KNN on the zone index). */
+export async function nearestPlatformZone(tx: Executor, lon: number, lat: number): Promise<ZoneRow | null> {
+  const rows = rowsOf<ZoneRow>(
+    await tx.execute(sql`
+      select z.id::text as id, z.currency, z.tax_region, z.demand_level::text as demand_level, z.time_zone
+        from zones z
+       where z.status = 'active' and z.owner_kind = 'platform'
+       order by z.geom <-> ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326), z.id
+       limit 1`),
+  );
+  return rows[0] ? { ...rows[0], currency: rows[0].currency.trim() } : null;
+}
+
 /** The provider serves this service here at `at`: coverage of the platform zone or of its own area containing the point. */
 export async function covers(tx: Executor, q: { providerOrgId: string; serviceId: string; zoneId: string; lon: number; lat: number; at: Date }): Promise<boolean> {
   const rows = rowsOf<{ ok: boolean }>(
@@ -205,7 +218,9 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput,
     addressLine = input.addressLine!;
   }
 
-  const zone = await governingZone(tx, lon, lat);
+  // An awarded bid may be for an out-of-zone job: its money rules and clock come from the nearest
+  // platform zone (the provider agreed to travel when it bid).
+  const zone = (await governingZone(tx, lon, lat)) ?? (opts.bidId ? await nearestPlatformZone(tx, lon, lat) : null);
   if (!zone) throw validation({ location: ['is outside our service zones'] });
 
   if (input.type === 'on_demand') {
@@ -222,7 +237,9 @@ async function createInTx(c: TxCtx, actor: UserActor, input: CreateBookingInput,
     if (s.getTime() < c.now.getTime() + svc.minNoticeMinutes * MINUTE) throw validation({ [field]: [`must be at least ${svc.minNoticeMinutes} minutes from now (the provider's notice period)`] });
     if (s.getTime() > c.now.getTime() + MAX_ADVANCE_DAYS * 24 * 60 * MINUTE) throw validation({ [field]: [`must be within ${MAX_ADVANCE_DAYS} days`] });
   }
-  for (const [i, s] of starts.entries()) {
+  // Coverage decides who may serve a place; for an awarded bid the job's eligibility rule (coverage
+  // or an invitation) already decided it when the provider bid.
+  for (const [i, s] of opts.bidId ? [] : starts.entries()) {
     if (!(await covers(tx, { providerOrgId: svc.providerOrgId, serviceId: svc.id, zoneId: zone.id, lon, lat, at: s ?? c.now }))) {
       throw validation({ [i === 0 ? 'location' : `recurrence.occurrences.${i}`]: ['is not covered by this provider for this service at that time'] });
     }

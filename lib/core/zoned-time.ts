@@ -208,3 +208,30 @@ export function boundaryInstant(date: string, time: string, timeZone: string): D
   }
   return new Date(hi);
 }
+
+/**
+ * The instants of [from, to) whose wall clock in `timeZone` reads at least `startWall` (ms of the
+ * local date at 00:00 UTC + minutes): when the clocks go back inside the span, the repeated stretch
+ * before `startWall` is cut out, so a shift of 01:30–02:00 on a fall-back night is its two real
+ * half-hours, never the hour in between. Spans without a transition come back whole.
+ */
+export function spanWithoutRepeatedTime(from: number, to: number, startWall: number, timeZone: string): Array<[number, number]> {
+  if (to <= from) return [];
+  const before = zoneOffsetMs(from, timeZone);
+  const after = zoneOffsetMs(to - 1, timeZone);
+  if (after >= before) return [[from, to]];
+  // Find the transition to the second, then where the wall clock after it reaches startWall again.
+  let lo = from;
+  let hi = to - 1;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (zoneOffsetMs(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  const transition = hi;
+  const resume = startWall - after;
+  if (resume <= transition) return [[from, to]];
+  const out: Array<[number, number]> = [[from, transition]];
+  if (resume < to) out.push([resume, to]);
+  return out;
+}
