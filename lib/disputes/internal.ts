@@ -53,7 +53,10 @@ export function partySide(parties: Party[]): 'customer' | 'provider' {
 export const otherSide = (p: 'customer' | 'provider'): 'customer' | 'provider' => (p === 'customer' ? 'provider' : 'customer');
 
 export async function addEvent(c: DTxCtx, disputeId: string, kind: string, party: Party | null, note = '', internal = false): Promise<void> {
-  await c.tx.insert(disputeEvents).values({ id: newId(), disputeId, kind, party, actorUserId: c.actor.kind === 'user' ? c.actor.userId : null, note, internal, at: c.now });
+  // A step with no party (the platform moving the dispute on by itself) is nobody's doing, even
+  // when a user's action triggered it: it carries no actor.
+  const actorUserId = party !== null && c.actor.kind === 'user' ? c.actor.userId : null;
+  await c.tx.insert(disputeEvents).values({ id: newId(), disputeId, kind, party, actorUserId, note, internal, at: c.now });
 }
 
 /** from → to through the dispute table, race-safe on the version, with the timeline row and event. */
