@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seedId } from '../db/seed/ids';
-import { newSessionPage, useSession } from './helpers';
+import { apiPost, newSessionPage, useSession } from './helpers';
 
 /**
  * The job's whole life over the public HTTP API, each step by the persona who does it:
@@ -14,10 +14,7 @@ const HANDYMAN = seedId('service:thames-home-services:2');
 const SAM = seedId('serviceman:thames-home-services:0');
 const BRIXTON = { lon: -0.1145, lat: 51.4627 };
 
-async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, key: string) {
-  const res = await request.post(path, { headers: { origin: baseURL, 'content-type': 'application/json', 'idempotency-key': key }, data });
-  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-}
+const post = apiPost;
 
 test('book → assign → check in → complete over the API, with the role and state gates', async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(120_000);

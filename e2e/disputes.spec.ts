@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seedId } from '../db/seed/ids';
-import { newSessionPage, screenshot, useSession } from './helpers';
+import { apiPost, newSessionPage, screenshot, useSession } from './helpers';
 
 /**
  * A dispute end to end, each step by its persona in the browser: a booking is made and completed
@@ -16,10 +16,7 @@ const BRIXTON = { lon: -0.1145, lat: 51.4627 };
 // A 1×1 PNG, so the upload's content sniffing accepts it as an image.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, key: string) {
-  const res = await request.post(path, { headers: { origin: baseURL, 'content-type': 'application/json', 'idempotency-key': key }, data });
-  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-}
+const post = apiPost;
 
 test('customer opens a dispute → provider responds → operations refund part → both see the outcome', async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(180_000);

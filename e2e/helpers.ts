@@ -259,3 +259,9 @@ export async function createVerifiedAccount(page: Page, tag: string, name = 'Tes
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `.artifacts/screenshots/${name}.png`, fullPage });
 }
+
+/** A same-origin JSON POST to the API with an Idempotency-Key, as a signed-in page's request context. */
+export async function apiPost(request: APIRequestContext, baseURL: string, path: string, data: unknown, key: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await request.post(path, { headers: { origin: baseURL, 'content-type': 'application/json', 'idempotency-key': key }, data });
+  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
+}

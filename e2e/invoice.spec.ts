@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seedId } from '../db/seed/ids';
-import { newSessionPage, screenshot, useSession } from './helpers';
+import { apiPost, newSessionPage, screenshot, useSession } from './helpers';
 
 /**
  * VAT invoices: a customer's booking is paid (captured at check-in) and completed over the API;
@@ -13,10 +13,7 @@ const HANDYMAN = seedId('service:thames-home-services:2');
 const SAM = seedId('serviceman:thames-home-services:0');
 const BRIXTON = { lon: -0.1145, lat: 51.4627 };
 
-async function post(request: APIRequestContext, baseURL: string, path: string, data: unknown, key: string) {
-  const res = await request.post(path, { headers: { origin: baseURL, 'content-type': 'application/json', 'idempotency-key': key }, data });
-  return { status: res.status(), body: (await res.json()) as Record<string, unknown> };
-}
+const post = apiPost;
 
 test('a customer opens the VAT invoice of a completed booking', async ({ page, browser, baseURL }, testInfo) => {
   test.setTimeout(150_000);

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, or, gt, sql } from 'drizzle-orm';
 import { db, pgErrorInfo, rowsOf, type Tx } from '@/db/client';
-import { bookingAssignments, bookingDeadlines, bookingStatusChanges, bookings, memberships, notifications, organisations, servicemen, zones } from '@/db/schema';
+import { bookingAssignments, bookingDeadlines, bookingStatusChanges, bookings, memberships, organisations, servicemen, zones } from '@/db/schema';
 import { emitEvent } from '@/lib/analytics/events';
 import { can } from '@/lib/core/auth/permissions';
 import { actorRef, type Actor, type Ctx } from '@/lib/core/context';
@@ -292,23 +292,7 @@ export async function callerServiceman(tx: Tx, actor: Actor, providerOrgId?: str
 
 // ---- notifications -------------------------------------------------------------------------------
 
-export interface NoticeInput {
-  kind: string;
-  title: string;
-  body?: string;
-  href?: string;
-  /** Unique per recipient: a retried job or replay never notifies twice. */
-  businessKey: string;
-}
-
-export async function notify(tx: Tx, userIds: readonly (string | null | undefined)[], n: NoticeInput): Promise<void> {
-  const ids = [...new Set(userIds.filter((u): u is string => !!u))];
-  if (!ids.length) return;
-  await tx
-    .insert(notifications)
-    .values(ids.map((userId) => ({ id: newId(), userId, kind: n.kind, title: n.title, body: n.body ?? '', href: n.href ?? null, businessKey: n.businessKey })))
-    .onConflictDoNothing();
-}
+export { notify, type NoticeInput } from '@/lib/notifications/notify';
 
 export async function providerAdminUserIds(tx: Tx, orgId: string, at: Date): Promise<string[]> {
   const rows = await tx

@@ -5,11 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { rowsOf, type Executor, type Tx } from '@/db/client';
-import { bids, customJobPhotos, customJobs, memberships, notifications, storedFiles } from '@/db/schema';
+import { bids, customJobPhotos, customJobs, memberships, storedFiles } from '@/db/schema';
 import { can } from '@/lib/core/auth/permissions';
 import type { Actor, Ctx } from '@/lib/core/context';
 import { AppError, notFound } from '@/lib/core/errors';
-import { newId } from '@/lib/core/ids';
 import { storeUpload } from '@/lib/storage';
 import { isEligibleProvider } from './eligibility';
 import { JOB_MAX_DEADLINE_DAYS, JOB_MAX_PHOTOS, type UploadFile } from './schemas';
@@ -116,23 +115,7 @@ export const jobPhotoUrl = (jobId: string, fileId: string) => `/api/v1/jobs/${jo
 export const customerJobHref = (id: string) => `/account/jobs/${id}`;
 export const providerJobHref = (id: string) => `/provider/job-feed/${id}`;
 
-export interface NoticeInput {
-  kind: string;
-  title: string;
-  body?: string;
-  href?: string;
-  businessKey: string;
-}
-
-/** In-app notices, once per (user, business key). */
-export async function notify(tx: Tx, userIds: readonly (string | null | undefined)[], n: NoticeInput): Promise<void> {
-  const ids = [...new Set(userIds.filter((u): u is string => !!u))];
-  if (!ids.length) return;
-  await tx
-    .insert(notifications)
-    .values(ids.map((userId) => ({ id: newId(), userId, kind: n.kind, title: n.title, body: n.body ?? '', href: n.href ?? null, businessKey: n.businessKey })))
-    .onConflictDoNothing();
-}
+export { notify, type NoticeInput } from '@/lib/notifications/notify';
 
 /** Provider admins of every organisation holding a bid in `statuses` on the job. */
 export async function bidderAdminUserIds(tx: Tx, jobId: string, statuses: Array<(typeof bids.$inferSelect)['status']>, at: Date): Promise<string[]> {
