@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { FormError, FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
+import { currencyExponent, minorToDecimal } from '@/components/explorer/format';
 import { readFailure } from './api';
 
 /** Major units typed by a person ("180" or "180.50") → minor units, or null when not a price. */
@@ -27,9 +28,9 @@ export interface BidFormProps {
 /** Place, revise or withdraw a bid. Attachments (≤ 3 images or PDFs) travel as multipart. */
 export function BidForm({ jobId, currency, current }: BidFormProps) {
   const router = useRouter();
-  const exponent = currency === 'JPY' ? 0 : 2;
+  const exponent = currencyExponent(currency);
   const revising = current?.status === 'active';
-  const [amount, setAmount] = useState(current ? (current.amountMinor / 10 ** exponent).toFixed(exponent) : '');
+  const [amount, setAmount] = useState(current ? minorToDecimal(current.amountMinor, exponent) : '');
   const [busy, setBusy] = useState<'save' | 'withdraw' | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
