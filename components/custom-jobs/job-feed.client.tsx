@@ -8,29 +8,11 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/select';
 import { EmptyState, ErrorState } from '@/components/ui/states';
+import type { FeedItem } from '@/lib/custom-jobs/queries';
 import { deadlineText, formatMinor } from './format';
 
-export interface FeedItemView {
-  id: string;
-  reference: string;
-  title: string;
-  excerpt: string;
-  category: { id: string; name: string };
-  zone: { id: string; name: string } | null;
-  outOfZone: boolean;
-  addressLine: string;
-  distanceKm: number | null;
-  budgetMinMinor: number;
-  budgetMaxMinor: number;
-  currency: string;
-  bidDeadline: string;
-  bidCount: number;
-  alreadyBid: boolean;
-  invited: boolean;
-  coverPhotoUrl: string | null;
-  version: number;
-  createdAt: string;
-}
+/** The feed's item as the API sends it (a type only: nothing server-side reaches the browser). */
+export type FeedItemView = FeedItem;
 
 interface FeedPageView {
   items: FeedItemView[];

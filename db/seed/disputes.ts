@@ -7,7 +7,7 @@ import type { Ctx, UserActor } from '@/lib/core/context';
 import { openDispute } from '@/lib/disputes/open-dispute';
 import { resolveDispute } from '@/lib/disputes/resolve-dispute';
 import { respondToDispute } from '@/lib/disputes/respond-to-dispute';
-import { demoOrgs, demoUsers } from './identity';
+import { demoActor } from './identity';
 import { providerOrgId } from './catalog';
 import { FINANCE_EFFECTIVE_FROM } from './finance';
 import { seedId } from './ids';
@@ -17,23 +17,6 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const BRIXTON = { lon: -0.1145, lat: 51.4613 };
 
-function demoActor(email: string): UserActor {
-  const u = demoUsers.find((x) => x.email === email)!;
-  const memberships = u.roles.map(([role, orgKey]) => {
-    const org = orgKey ? demoOrgs.find((o) => o.key === orgKey)! : null;
-    return { orgId: org ? seedId(`org:${org.key}`) : null, orgKind: org?.kind ?? null, orgName: org?.name ?? null, role, expiresAt: null };
-  });
-  return {
-    kind: 'user',
-    userId: seedId(`user:${email}`),
-    email,
-    name: u.name,
-    roles: [...new Set(memberships.map((m) => m.role))],
-    memberships,
-    providerId: memberships.find((m) => m.orgKind === 'provider')?.orgId ?? null,
-    enterpriseId: memberships.find((m) => m.orgKind === 'enterprise')?.orgId ?? null,
-  };
-}
 
 /**
  * Two disputes on completed Handyman jobs at Thames Home Services, through the real verbs: one

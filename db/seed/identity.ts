@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { memberships, organisations, users } from '../schema';
 import type { Role } from '@/lib/core/auth/roles';
+import type { UserActor } from '@/lib/core/context';
 import { hashPassword } from '@/lib/identity/password';
 import { seedId } from './ids';
 
@@ -52,4 +53,26 @@ export async function seedIdentity(tx: Tx, at: Date): Promise<void> {
         .onConflictDoNothing();
     }
   }
+}
+
+/**
+ * The actor a demo persona signs in as, built from the seed's own tables, so seeds can run the real
+ * verbs inside the seeding transaction (before anything is committed for a session to read).
+ */
+export function demoActor(email: string): UserActor {
+  const u = demoUsers.find((x) => x.email === email)!;
+  const memberships = u.roles.map(([role, orgKey]) => {
+    const org = orgKey ? demoOrgs.find((o) => o.key === orgKey)! : null;
+    return { orgId: org ? seedId(`org:${org.key}`) : null, orgKind: org?.kind ?? null, orgName: org?.name ?? null, role, expiresAt: null };
+  });
+  return {
+    kind: 'user',
+    userId: seedId(`user:${email}`),
+    email,
+    name: u.name,
+    roles: [...new Set(memberships.map((m) => m.role))],
+    memberships,
+    providerId: memberships.find((m) => m.orgKind === 'provider')?.orgId ?? null,
+    enterpriseId: memberships.find((m) => m.orgKind === 'enterprise')?.orgId ?? null,
+  };
 }

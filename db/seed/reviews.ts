@@ -6,7 +6,7 @@ import { checkIn, completeBooking } from '@/lib/bookings/work';
 import type { Ctx, UserActor } from '@/lib/core/context';
 import { replyToReview } from '@/lib/reviews/reply-review';
 import { createReview } from '@/lib/reviews/create-review';
-import { demoOrgs, demoUsers } from './identity';
+import { demoActor } from './identity';
 import { providerOrgId } from './catalog';
 import { FINANCE_EFFECTIVE_FROM } from './finance';
 import { seedId } from './ids';
@@ -17,24 +17,6 @@ const HOUR = 3_600_000;
 // Brixton, inside Lambeth (a zone Thames Home Services serves).
 const BRIXTON = { lon: -0.1145, lat: 51.4613 };
 
-/** The actor a demo persona signs in as, built from the seed's own tables (the transaction is not committed yet). */
-function demoActor(email: string): UserActor {
-  const u = demoUsers.find((x) => x.email === email)!;
-  const memberships = u.roles.map(([role, orgKey]) => {
-    const org = orgKey ? demoOrgs.find((o) => o.key === orgKey)! : null;
-    return { orgId: org ? seedId(`org:${org.key}`) : null, orgKind: org?.kind ?? null, orgName: org?.name ?? null, role, expiresAt: null };
-  });
-  return {
-    kind: 'user',
-    userId: seedId(`user:${email}`),
-    email,
-    name: u.name,
-    roles: [...new Set(memberships.map((m) => m.role))],
-    memberships,
-    providerId: memberships.find((m) => m.orgKind === 'provider')?.orgId ?? null,
-    enterpriseId: memberships.find((m) => m.orgKind === 'enterprise')?.orgId ?? null,
-  };
-}
 
 const demoReviews: Array<{ customer: string; rating: number; body: string; reply?: string }> = [
   {

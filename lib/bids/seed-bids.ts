@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { customJobs, services } from '@/db/schema';
-import { demoOrgs, demoUsers } from '@/db/seed/identity';
+import { demoActor } from '@/db/seed/identity';
 import { seedId } from '@/db/seed/ids';
 import { providerOrgId } from '@/db/seed/catalog';
 import { demoProviderSlug } from '@/db/seed/london-data';
@@ -21,23 +21,6 @@ const HOUR = 3_600_000;
 const BRIXTON = { lon: -0.1145, lat: 51.4613 };
 export const DEMO_BID_JOB_REFERENCE = 'JB-DEMOBID';
 
-function demoActor(email: string): UserActor {
-  const u = demoUsers.find((x) => x.email === email)!;
-  const memberships = u.roles.map(([role, orgKey]) => {
-    const org = orgKey ? demoOrgs.find((o) => o.key === orgKey)! : null;
-    return { orgId: org ? seedId(`org:${org.key}`) : null, orgKind: org?.kind ?? null, orgName: org?.name ?? null, role, expiresAt: null };
-  });
-  return {
-    kind: 'user',
-    userId: seedId(`user:${email}`),
-    email,
-    name: u.name,
-    roles: [...new Set(memberships.map((m) => m.role))],
-    memberships,
-    providerId: memberships.find((m) => m.orgKind === 'provider')?.orgId ?? null,
-    enterpriseId: memberships.find((m) => m.orgKind === 'enterprise')?.orgId ?? null,
-  };
-}
 
 export async function seedBids(tx: Tx, at: Date): Promise<void> {
   const [existing] = await tx.select({ id: customJobs.id }).from(customJobs).where(eq(customJobs.reference, DEMO_BID_JOB_REFERENCE)).limit(1);
