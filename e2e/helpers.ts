@@ -25,9 +25,9 @@ export interface Persona {
   headerPanels: string[];
 }
 
-const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
-const accountNav = ['Overview', 'My bookings', 'Custom jobs', 'Reviews', 'Disputes', 'Saved addresses', 'Saved providers', 'Billing & invoices', 'Notifications', 'Sign-in & security'];
-const providerNav = ['Dashboard', 'Bookings', 'Job feed', 'My bids', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Business details', 'Reviews', 'Disputes', 'Team'];
+const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const accountNav = ['Overview', 'My bookings', 'Custom jobs', 'My rentals', 'Orders', 'Reviews', 'Disputes', 'Saved addresses', 'Saved providers', 'Billing & invoices', 'ID & insurance', 'Notifications', 'Sign-in & security'];
+const providerNav = ['Dashboard', 'Bookings', 'Job feed', 'My bids', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Inventory', 'Rental desk', 'Listings', 'Orders', 'Compliance', 'Payouts', 'Business details', 'Reviews', 'Disputes', 'Team'];
 
 export const personas: Record<PersonaKey, Persona> = {
   customer: {
@@ -47,7 +47,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'Bookings', 'Job feed', 'My bids', 'Services', 'Crew & availability', 'Zones & coverage', 'Payouts', 'Business details', 'Reviews', 'Disputes', 'Team'],
+    nav: ['Dashboard', 'Bookings', 'Job feed', 'My bids', 'Services', 'Crew & availability', 'Zones & coverage', 'Inventory', 'Rental desk', 'Listings', 'Orders', 'Compliance', 'Payouts', 'Business details', 'Reviews', 'Disputes', 'Team'],
     headerPanels: ['My account', 'Provider panel'],
   },
   serviceman: {
@@ -57,7 +57,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/provider',
     heading: 'Thames Home Services',
     panel: 'Provider panel',
-    nav: ['Dashboard', 'My jobs', 'Crew & availability'],
+    nav: ['Dashboard', 'My jobs', 'Crew & availability', 'Compliance'],
     headerPanels: ['My account', 'Provider panel'],
   },
   enterprise: {
@@ -87,7 +87,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Feature toggles', 'Mailbox'],
+    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Feature toggles', 'Mailbox'],
     headerPanels: ['Platform admin'],
   },
   finance: {

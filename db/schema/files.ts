@@ -8,7 +8,7 @@ import { users } from './identity';
  * when scaled). The row is the truth about a file: its detected type (by content, never by the
  * name), size and checksum; `storageKey` is where the bytes are. Domains reference files by id.
  */
-export const filePurposeEnum = pgEnum('file_purpose', ['job_photo', 'bid_attachment', 'dispute_evidence']);
+export const filePurposeEnum = pgEnum('file_purpose', ['job_photo', 'bid_attachment', 'dispute_evidence', 'compliance_document', 'listing_photo', 'rental_photo']);
 
 export const storedFiles = pgTable(
   'stored_files',

@@ -92,6 +92,7 @@ export const ledgerAccountKindEnum = pgEnum('ledger_account_kind', [
   'platform_fees', // platform revenue (service fees, commission, cancellation fees)
   'tax_payable', // tax collected, owed to the tax authority
   'refunds', // money returned to customers
+  'deposit_holds', // rental deposits authorised at the gateway and not yet captured or released
 ]);
 
 /** One account per (kind, owner, currency); owner is the provider org, customer user or null (platform). */

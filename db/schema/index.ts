@@ -10,3 +10,7 @@ export * from './billing';
 export * from './files';
 export * from './custom-jobs';
 export * from './disputes';
+export * from './compliance';
+export * from './inventory';
+export * from './marketplace';
+export * from './rentals';

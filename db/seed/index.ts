@@ -12,6 +12,10 @@ import { seedIdentity } from './identity';
 import { seedReviews } from './reviews';
 import { seedDisputes } from './disputes';
 import { seedToggles } from './toggles';
+import { seedCompliance } from './compliance';
+import { seedInventory } from './inventory';
+import { seedMarketplace } from './marketplace';
+import { seedRentals } from './rentals';
 
 /**
  * Deterministic, re-runnable demo data (London). Each domain adds its own seed file and is called
@@ -38,6 +42,13 @@ export async function seedAll(database: Db, at: Date = new Date('2026-01-01T09:0
     await seedBids(tx, at);
     // A second bidding provider (provider2@) and two open custom jobs with photos.
     await seedCustomJobs(tx, at);
+    // Compliance documents first: only approved, in-date sellers may list.
+    await seedCompliance(tx, at);
+    await seedInventory(tx, at);
+    // Listings through the real moderation verbs (needs compliance and inventory).
+    await seedMarketplace(tx, at);
+    // Rentals in several states and a purchase (needs listings).
+    await seedRentals(tx, at);
     // Metrics are "as of seeding", so their age on screen is honest (never before `at`).
     await runZoneSnapshot({ trigger: 'schedule', at: new Date(Math.max(Date.now(), at.getTime())), tx });
   });

@@ -93,6 +93,26 @@ export const permissions = {
   'bids.manage': ['provider_admin'],
   'bids.award': ['customer'],
   'bids.message': ['customer', 'provider_admin'],
+  // inventory: a provider admin keeps its own stock (tenant per verb); operations read any.
+  'inventory.manage': ['provider_admin'],
+  'inventory.read_all': ['operations', 'admin'],
+  // rentals: a customer requests from a listing and manages its own rentals; the provider admin
+  // runs the rental desk (approve, checkout, returns, inspection); operations see every rental.
+  'rentals.request': ['customer'],
+  'rentals.manage': ['provider_admin'],
+  'rentals.read_all': ['operations', 'admin'],
+  // compliance: a provider admin submits its business's and crew's documents, a customer its own
+  // renter documents, a serviceman its own; operations review, suspend and reinstate.
+  'compliance.submit': ['provider_admin', 'serviceman', 'customer'],
+  'compliance.review': ['operations', 'admin'],
+  'compliance.suspend': ['operations', 'admin'],
+  // marketplace: a provider admin drafts and submits its listings; operations moderate; a customer
+  // buys from a listing; the seller fulfils and refunds its orders.
+  'listings.manage': ['provider_admin'],
+  'listings.moderate': ['operations', 'admin'],
+  'orders.create': ['customer'],
+  'orders.manage': ['provider_admin'],
+  'orders.read_all': ['operations', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
