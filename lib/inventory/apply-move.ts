@@ -124,7 +124,7 @@ export async function applyMove(ctx: Ctx & { tx: Tx }, m: MoveInput): Promise<Mo
   }
 
   await ctx.tx.execute(sql`
-    update inventory_items set on_hand = ${onHand}, reserved = ${reserved}, out_on_rent = ${out}, updated_at = ${ctx.now}
+    update inventory_items set on_hand = ${onHand}, reserved = ${reserved}, out_on_rent = ${out}, updated_at = ${ctx.now.toISOString()}::timestamptz
     where id = ${item.id}`);
   const id = newId();
   const [ins] = await ctx.tx
@@ -163,8 +163,8 @@ export async function evaluateLowStock(ctx: Ctx & { tx: Tx }, item: LockedItem):
   const low = item.status === 'active' && item.safetyStock > 0 && available < item.safetyStock;
   if (!low) {
     await ctx.tx.execute(sql`
-      update inventory_alerts set status = 'resolved', resolved_at = ${ctx.now}, auto_resolved = true,
-        resolution_note = 'Stock recovered', updated_at = ${ctx.now}
+      update inventory_alerts set status = 'resolved', resolved_at = ${ctx.now.toISOString()}::timestamptz, auto_resolved = true,
+        resolution_note = 'Stock recovered', updated_at = ${ctx.now.toISOString()}::timestamptz
       where item_id = ${item.id} and kind = 'low_stock' and status <> 'resolved'`);
     return;
   }
@@ -172,7 +172,7 @@ export async function evaluateLowStock(ctx: Ctx & { tx: Tx }, item: LockedItem):
   const detail = `${available} available, safety stock ${item.safetyStock}`;
   await ctx.tx.execute(sql`
     insert into inventory_alerts (id, item_id, provider_org_id, kind, severity, status, detail, opened_at, created_at, updated_at)
-    values (${newId()}, ${item.id}, ${item.providerOrgId}, 'low_stock', ${severity}, 'open', ${detail}, ${ctx.now}, ${ctx.now}, ${ctx.now})
+    values (${newId()}, ${item.id}, ${item.providerOrgId}, 'low_stock', ${severity}, 'open', ${detail}, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz)
     on conflict (item_id, kind, coalesce(rental_id, '00000000-0000-0000-0000-000000000000'::uuid)) where status <> 'resolved'
     do update set severity = excluded.severity, detail = excluded.detail, updated_at = excluded.updated_at`);
 }
