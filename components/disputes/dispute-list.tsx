@@ -23,7 +23,7 @@ export function DisputeList({ items, base, emptyText }: { items: DisputeListItem
                 <Badge tone={disputeTone(d.status)}>{disputeStatusLabel(d.status)}</Badge>
               </div>
               <p className="text-sm text-muted">
-                {reasonLabel(d.reasonCode)} · booking {d.bookingReference ?? '—'} · {formatMinor(d.amountMinor, d.currency)} · opened {formatWhen(d.createdAt)}
+                {reasonLabel(d.reasonCode)} · {d.subjectKind === 'rental' ? 'rental' : 'booking'} {d.bookingReference ?? '—'} · {formatMinor(d.amountMinor, d.currency)} · opened {formatWhen(d.createdAt)}
               </p>
               {d.status === 'awaiting_response' ? <p className="text-sm">Response due {formatWhen(d.responseDueAt)}</p> : null}
               {d.outcome && d.status === 'resolved' ? (

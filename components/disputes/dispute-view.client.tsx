@@ -67,7 +67,7 @@ export function DisputeView({ d, viewer, me, now }: { d: DisputeDetailWire; view
           <dl className="grid gap-3 text-sm sm:grid-cols-2">
             <Item label="Reason">{reasonLabel(d.reasonCode)}</Item>
             <Item label="Opened by">{partyLabel(d.openedByParty)}</Item>
-            <Item label="Booking">
+            <Item label={d.subjectKind === 'rental' ? 'Rental' : 'Booking'}>
               {d.bookingReference ?? '—'}
               {d.bookingStatus ? ` (${d.bookingStatus.replace(/_/g, ' ')})` : ''}
             </Item>

@@ -55,7 +55,7 @@ export async function DisputeDetail({ id, viewer, base, listLabel }: { id: strin
   const d = toDetailWire(detail);
   return (
     <>
-      <PageHeader eyebrow={back(base, listLabel)} title={`Dispute ${d.reference}`} description={`Booking ${d.bookingReference ?? '—'} · ${d.providerName}`} />
+      <PageHeader eyebrow={back(base, listLabel)} title={`Dispute ${d.reference}`} description={`${d.subjectKind === 'rental' ? 'Rental' : 'Booking'} ${d.bookingReference ?? '—'} · ${d.providerName}`} />
       <DisputeView d={d} viewer={viewer} me={ctx.actor.kind === 'user' ? ctx.actor.userId : ''} now={ctx.now.getTime()} />
     </>
   );

@@ -15,7 +15,7 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
   const theme = parseTheme((await cookies()).get(THEME_COOKIE)?.value) ?? 'system';
   const openPanels = actor ? panels.filter((p) => can(actor, p.permission)) : [];
   const groups: MobileNavGroup[] = [
-    { title: 'Fixnado', items: [{ href: '/', label: 'Home' }, ...(actor ? [] : [{ href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Create account' }, { href: '/sign-up/provider', label: 'List your business' }])] },
+    { title: 'Fixnado', items: [{ href: '/', label: 'Home' }, { href: '/marketplace', label: 'Marketplace' }, ...(actor ? [] : [{ href: '/sign-in', label: 'Sign in' }, { href: '/sign-up', label: 'Create account' }, { href: '/sign-up/provider', label: 'List your business' }])] },
     ...openPanels.map((p) => ({ title: p.title, items: p.items.filter((i) => !i.roles || i.roles.some((r) => actor!.roles.includes(r))) })),
   ];
   return (
@@ -29,6 +29,9 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
           Fixnado
         </Link>
         <nav aria-label="Panels" className="ms-4 hidden items-center gap-1 md:flex">
+          <Link href="/marketplace" className="flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg">
+            Marketplace
+          </Link>
           {openPanels.map((p) => (
             <Link key={p.key} href={p.href} className="flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg">
               {p.title}

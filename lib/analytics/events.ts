@@ -65,6 +65,38 @@ export const eventCatalogue = {
     retention: 'standard',
     payload: z.object({ serviceId: z.string(), providerOrgId: z.string(), change: z.enum(['created', 'updated', 'status']), status: z.enum(['draft', 'active', 'paused', 'archived']) }),
   },
+  // inventory (lib/inventory): item lifecycle, every console stock move, alert decisions.
+  'inventory.item_changed': {
+    domain: 'inventory',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ itemId: z.string(), providerOrgId: z.string(), change: z.enum(['created', 'updated', 'archived', 'unit_added', 'unit_status']) }),
+  },
+  'inventory.stock_moved': {
+    domain: 'inventory',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ itemId: z.string(), moveId: z.string(), kind: z.string(), onHandDelta: z.number().int(), onHandAfter: z.number().int() }),
+  },
+  'inventory.alert_changed': {
+    domain: 'inventory',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ alertId: z.string(), itemId: z.string(), kind: z.string(), status: z.enum(['acknowledged', 'resolved']) }),
+  },
+  // rentals (lib/rentals): every status change of a rental (fromStatus null at request).
+  'rental.status_changed': {
+    domain: 'rentals',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ rentalId: z.string(), providerOrgId: z.string(), fromStatus: z.string().nullable(), toStatus: z.string() }),
+  },
+  'rental.returned': {
+    domain: 'rentals',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ rentalId: z.string(), quantity: z.number().int(), lateDays: z.number().int() }),
+  },
   'crew.availability_changed': {
     domain: 'crew',
     pii: false,
@@ -160,6 +192,28 @@ export const eventCatalogue = {
     retention: 'financial',
     payload: z.object({ payoutId: z.string(), providerOrgId: z.string(), currency: z.string(), amountMinor: z.number().int(), reason: z.string() }),
   },
+  // compliance (lib/compliance): document submissions and decisions, expiry and its warnings, suspensions.
+  'compliance.document_submitted': {
+    domain: 'compliance',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ documentId: z.string(), subjectKind: z.enum(['provider', 'serviceman', 'renter']), subjectId: z.string(), docType: z.string() }),
+  },
+  'compliance.document_reviewed': {
+    domain: 'compliance',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ documentId: z.string(), subjectKind: z.enum(['provider', 'serviceman', 'renter']), docType: z.string(), decision: z.enum(['approved', 'rejected']) }),
+  },
+  'compliance.document_expired': { domain: 'compliance', pii: false, retention: 'standard', payload: z.object({ documentId: z.string(), subjectKind: z.enum(['provider', 'serviceman', 'renter']), docType: z.string() }) },
+  'compliance.expiry_warned': {
+    domain: 'compliance',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ documentId: z.string(), subjectKind: z.enum(['provider', 'serviceman', 'renter']), docType: z.string(), daysAhead: z.number().int() }),
+  },
+  'compliance.provider_suspended': { domain: 'compliance', pii: false, retention: 'standard', payload: z.object({ orgId: z.string() }) },
+  'compliance.provider_reinstated': { domain: 'compliance', pii: false, retention: 'standard', payload: z.object({ orgId: z.string() }) },
   // custom jobs: posted, edited (which fields), cancelled (bids declined), deadline extended, closed at the deadline
   'job.posted': {
     domain: 'custom_jobs',
@@ -194,6 +248,25 @@ export const eventCatalogue = {
     pii: false,
     retention: 'financial',
     payload: z.object({ disputeId: z.string(), fromStatus: z.string(), toStatus: z.string(), outcome: z.string().optional(), refundMinor: z.number().int().optional() }),
+  },
+  // marketplace: every listing step (create/edit/submit/withdraw/approve/reject/suspend/reinstate) and order step
+  'listing.status_changed': {
+    domain: 'marketplace',
+    pii: false,
+    retention: 'standard',
+    payload: z.object({ listingId: z.string(), providerOrgId: z.string(), kind: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string() }),
+  },
+  'order.created': {
+    domain: 'marketplace',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ orderId: z.string(), listingId: z.string(), providerOrgId: z.string(), quantity: z.number().int(), totalMinor: z.number().int(), currency: z.string(), fulfilment: z.enum(['pickup', 'delivery']) }),
+  },
+  'order.status_changed': {
+    domain: 'marketplace',
+    pii: false,
+    retention: 'financial',
+    payload: z.object({ orderId: z.string(), providerOrgId: z.string(), fromStatus: z.string(), toStatus: z.string(), restocked: z.boolean().optional() }),
   },
 } as const satisfies Record<string, { domain: string; pii: boolean; retention: 'standard' | 'security' | 'financial'; payload: z.ZodType }>;
 

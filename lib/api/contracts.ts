@@ -10,6 +10,10 @@ import { myNotificationsContract } from '@/lib/notifications/in-app-contracts';
 import { customJobContracts } from '@/lib/custom-jobs/contracts';
 import { disputeContracts } from '@/lib/disputes/contracts';
 import { bidContracts } from '@/lib/bids/contracts';
+import { inventoryContracts } from '@/lib/inventory/contracts';
+import { complianceContracts } from '@/lib/compliance/contracts';
+import { marketplaceContracts } from '@/lib/marketplace/contracts';
+import { rentalContracts } from '@/lib/rentals/contracts';
 
 export const healthContract = {
   method: 'GET',
@@ -29,4 +33,4 @@ export const healthContract = {
 } satisfies RouteContract;
 
 /** Every documented route. A domain adds its contracts here when it adds routes. */
-export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts, quotePreviewContract, myNotificationsContract, ...customJobContracts, ...disputeContracts, ...bidContracts];
+export const contracts: RouteContract[] = [healthContract, meContract, signUpContract, ...zoneContracts, ...matchContracts, ...bookingContracts, ...availabilityContracts, quotePreviewContract, myNotificationsContract, ...customJobContracts, ...disputeContracts, ...bidContracts, ...inventoryContracts, ...complianceContracts, ...marketplaceContracts, ...rentalContracts];

@@ -157,8 +157,10 @@ export async function personStatus(
   ex: Executor,
   subject: { servicemanId: string } | { userId: string },
   now: Date,
-  required: readonly DocType[] = 'servicemanId' in subject ? REQUIRED_SERVICEMAN_DOCS : REQUIRED_RENTER_DOCS,
+  requiredDocs?: readonly DocType[],
 ): Promise<{ complete: boolean; score: number; documents: DocTypeStatus[] }> {
+  // Not a default parameter value: the bundler's parser (SWC) rejects an `in` expression there.
+  const required = requiredDocs ?? ('servicemanId' in subject ? REQUIRED_SERVICEMAN_DOCS : REQUIRED_RENTER_DOCS);
   const where = 'servicemanId' in subject ? sql`d.serviceman_id = ${subject.servicemanId}` : sql`d.user_id = ${subject.userId}`;
   const tzRow = rowsOf<{ tz: string }>(
     await ex.execute(

@@ -13,6 +13,7 @@ import { loadBookingForWrite, moveStatus, newReference, notify, runBookingTx } f
 import { addEvent, disputeHref, emailsOf, mapUniqueViolation, operationsUserIds, sideUserIds, storeEvidence, type DTxCtx } from './internal';
 import { liveStatuses, openRefusal, reasonLabels, responseDueAt, RESPONSE_DAYS } from './policy';
 import { openDisputeInput } from './schemas';
+import { openRentalDispute } from '@/lib/rentals/dispute-hooks';
 
 /** The booking whose money a subject holds: the booking itself, or the awarded job's booking. */
 async function subjectBookingId(c: DTxCtx, kind: 'booking' | 'job', subjectId: string): Promise<string> {
@@ -36,22 +37,32 @@ export async function openDispute(ctx: Ctx, raw: unknown): Promise<{ disputeId: 
   authorize(ctx.actor, 'disputes.open');
   const input = parseInput(openDisputeInput, raw);
   return runBookingTx(ctx, async (c) => {
-    const bookingId = await subjectBookingId(c, input.subjectKind, input.subjectId);
-    const { booking: b, rel } = await loadBookingForWrite(c, bookingId);
-    const side = rel.includes('customer') ? 'customer' : rel.includes('provider') ? 'provider' : null;
-    if (!side) throw forbidden('Only the booking’s customer or the provider’s admin can open a dispute.');
     const [live] = await c.tx
       .select({ id: disputes.id })
       .from(disputes)
       .where(and(eq(disputes.subjectKind, input.subjectKind), eq(disputes.subjectId, input.subjectId), inArray(disputes.status, [...liveStatuses])));
-    if (live) throw new AppError('CONFLICT', 'This booking already has an open dispute.', { disputeId: live.id });
-    const refusal = openRefusal(b, c.now);
-    if (refusal) throw new AppError('CONFLICT', refusal, { from: b.status, to: 'disputed' });
-
     const id = newId();
     const reference = newReference().replace(/^FX-/, 'DP-');
     const due = responseDueAt(c.now);
-    const amount = toMinor(b.totalMinor);
+    // The subject whose money the dispute holds: a booking (directly or the awarded job's) or a rental.
+    let s: { bookingId: string | null; customerId: string; providerOrgId: string; currency: string; amount: bigint; label: string; side: 'customer' | 'provider' };
+    if (input.subjectKind === 'rental') {
+      if (live) throw new AppError('CONFLICT', 'This rental already has an open dispute.', { disputeId: live.id });
+      const r = await openRentalDispute(c, input.subjectId, `dispute ${reference} opened`);
+      s = { bookingId: null, customerId: r.customerId, providerOrgId: r.providerOrgId, currency: r.currency, amount: r.amountMinor, label: `rental ${r.reference}`, side: r.side };
+    } else {
+      const bookingId = await subjectBookingId(c, input.subjectKind, input.subjectId);
+      const { booking: b, rel } = await loadBookingForWrite(c, bookingId);
+      const side = rel.includes('customer') ? 'customer' : rel.includes('provider') ? 'provider' : null;
+      if (!side) throw forbidden('Only the booking’s customer or the provider’s admin can open a dispute.');
+      if (live) throw new AppError('CONFLICT', 'This booking already has an open dispute.', { disputeId: live.id });
+      const refusal = openRefusal(b, c.now);
+      if (refusal) throw new AppError('CONFLICT', refusal, { from: b.status, to: 'disputed' });
+      s = { bookingId: b.id, customerId: b.customerId, providerOrgId: b.providerOrgId, currency: b.currency.trim(), amount: toMinor(b.totalMinor), label: `booking ${b.reference}`, side };
+      await moveStatus(c, b, 'disputed', { note: `dispute ${reference} opened by the ${side}` });
+    }
+    const side = s.side;
+    const amount = s.amount;
     await c.tx
       .insert(disputes)
       .values({
@@ -59,35 +70,34 @@ export async function openDispute(ctx: Ctx, raw: unknown): Promise<{ disputeId: 
         reference,
         subjectKind: input.subjectKind,
         subjectId: input.subjectId,
-        bookingId: b.id,
-        customerId: b.customerId,
-        providerOrgId: b.providerOrgId,
+        bookingId: s.bookingId,
+        customerId: s.customerId,
+        providerOrgId: s.providerOrgId,
         openedBy: c.actor.kind === 'user' ? c.actor.userId : null,
         openedByParty: side,
         reasonCode: input.reasonCode,
         reason: input.reason,
         responseDueAt: due,
         amountMinor: amount,
-        currency: b.currency.trim(),
+        currency: s.currency,
         createdAt: c.now,
         updatedAt: c.now,
       })
       .catch(mapUniqueViolation);
-    await moveStatus(c, b, 'disputed', { note: `dispute ${reference} opened by the ${side}` });
     await addEvent(c, id, 'opened', side, `${reasonLabels[input.reasonCode]}: ${input.reason}`);
     const evidence = await storeEvidence(c, id, side, input.evidenceNote, input.files);
     if (evidence.length) await addEvent(c, id, 'evidence_added', side, `${evidence.length} item(s)`);
 
     const other = side === 'customer' ? 'provider' : 'customer';
-    const otherIds = await sideUserIds(c.tx, { customerId: b.customerId, providerOrgId: b.providerOrgId }, other, c.now);
-    const title = `Dispute ${reference} opened on booking ${b.reference}`;
+    const otherIds = await sideUserIds(c.tx, { customerId: s.customerId, providerOrgId: s.providerOrgId }, other, c.now);
+    const title = `Dispute ${reference} opened on ${s.label}`;
     await notify(c.tx, otherIds, { kind: 'dispute.opened', title, body: `Please respond within ${RESPONSE_DAYS} days.`, href: disputeHref(other, id), businessKey: `dispute:${id}:opened` });
     await notify(c.tx, await operationsUserIds(c.tx, c.now), { kind: 'dispute.opened', title, href: disputeHref('operations', id), businessKey: `dispute:${id}:opened` });
     for (const to of await emailsOf(c.tx, otherIds)) {
       await queueMail(c.tx, {
         to,
         subject: title,
-        text: `A dispute was opened on booking ${b.reference} (${reasonLabels[input.reasonCode]}).\n\nPlease respond by ${due.toISOString().slice(0, 16).replace('T', ' ')} UTC. Until the dispute is resolved the booking's payment stays held.\n`,
+        text: `A dispute was opened on ${s.label} (${reasonLabels[input.reasonCode]}).\n\nPlease respond by ${due.toISOString().slice(0, 16).replace('T', ' ')} UTC. Until the dispute is resolved the ${s.bookingId ? 'booking' : 'rental'}'s payment stays held.\n`,
         template: 'dispute.opened',
       });
     }
@@ -95,10 +105,10 @@ export async function openDispute(ctx: Ctx, raw: unknown): Promise<{ disputeId: 
       action: 'disputes.open',
       entityType: 'dispute',
       entityId: id,
-      tenantId: b.providerOrgId,
-      data: { bookingId: b.id, subjectKind: input.subjectKind, reasonCode: input.reasonCode, party: side, amountMinor: toWire(amount), evidence: evidence.length },
+      tenantId: s.providerOrgId,
+      data: { bookingId: s.bookingId, subjectKind: input.subjectKind, reasonCode: input.reasonCode, party: side, amountMinor: toWire(amount), evidence: evidence.length },
     });
-    await emitEvent(c, 'dispute.opened', { disputeId: id, bookingId: b.id, subjectKind: input.subjectKind, reasonCode: input.reasonCode, party: side }, b.providerOrgId);
+    await emitEvent(c, 'dispute.opened', { disputeId: id, bookingId: s.bookingId, subjectKind: input.subjectKind, reasonCode: input.reasonCode, party: side }, s.providerOrgId);
     return { disputeId: id, reference, responseDueAt: due };
   });
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { bookings, disputeEvents, disputeEvidence, disputes, organisations, storedFiles, users } from '@/db/schema';
+import { bookings, disputeEvents, disputeEvidence, disputes, organisations, rentals, storedFiles, users } from '@/db/schema';
 import { authorize, can } from '@/lib/core/auth/permissions';
 import { exec, type Actor, type Ctx } from '@/lib/core/context';
 import { forbidden, notFound } from '@/lib/core/errors';
@@ -36,6 +36,8 @@ export interface DisputeListItem {
   status: DisputeRow['status'];
   reasonCode: string;
   bookingId: string | null;
+  /** 'booking' | 'job' | 'rental': what `bookingReference` names (a rental's own reference for rentals). */
+  subjectKind: DisputeRow['subjectKind'];
   bookingReference: string | null;
   providerName: string;
   customerName: string;
@@ -55,9 +57,10 @@ export async function listDisputes(ctx: Ctx, scope: Scope, raw: unknown = {}): P
   if (q.overdue) where.push(and(eq(disputes.status, 'awaiting_response'), lt(disputes.responseDueAt, ctx.now))!);
   if (q.olderThanDays !== undefined) where.push(lt(disputes.createdAt, new Date(ctx.now.getTime() - q.olderThanDays * 86_400_000)));
   const rows = await exec(ctx)
-    .select({ d: disputes, bookingReference: bookings.reference, providerName: organisations.name, customerName: users.name })
+    .select({ d: disputes, bookingReference: sql<string | null>`coalesce(${bookings.reference}, ${rentals.reference})`, providerName: organisations.name, customerName: users.name })
     .from(disputes)
     .leftJoin(bookings, eq(bookings.id, disputes.bookingId))
+    .leftJoin(rentals, and(eq(disputes.subjectKind, 'rental'), eq(rentals.id, disputes.subjectId)))
     .innerJoin(organisations, eq(organisations.id, disputes.providerOrgId))
     .innerJoin(users, eq(users.id, disputes.customerId))
     .where(and(...where))
@@ -71,6 +74,7 @@ export async function listDisputes(ctx: Ctx, scope: Scope, raw: unknown = {}): P
       status: d.status,
       reasonCode: d.reasonCode,
       bookingId: d.bookingId,
+      subjectKind: d.subjectKind,
       bookingReference,
       providerName,
       customerName,
@@ -103,9 +107,16 @@ export async function getDispute(ctx: Ctx, disputeId: string): Promise<DisputeDe
   if (!/^[0-9a-f-]{36}$/i.test(disputeId)) throw notFound('That dispute');
   const ex = exec(ctx);
   const [row] = await ex
-    .select({ d: disputes, bookingReference: bookings.reference, bookingStatus: bookings.status, providerName: organisations.name, customerName: users.name })
+    .select({
+      d: disputes,
+      bookingReference: sql<string | null>`coalesce(${bookings.reference}, ${rentals.reference})`,
+      bookingStatus: sql<string | null>`coalesce(${bookings.status}::text, ${rentals.status}::text)`,
+      providerName: organisations.name,
+      customerName: users.name,
+    })
     .from(disputes)
     .leftJoin(bookings, eq(bookings.id, disputes.bookingId))
+    .leftJoin(rentals, and(eq(disputes.subjectKind, 'rental'), eq(rentals.id, disputes.subjectId)))
     .innerJoin(organisations, eq(organisations.id, disputes.providerOrgId))
     .innerJoin(users, eq(users.id, disputes.customerId))
     .where(eq(disputes.id, disputeId));

@@ -10,6 +10,7 @@ import { disputeHref, loadDisputeForWrite, lockDisputeBooking, moveDispute, side
 import { assertDisputeMove, bookingStatusAfter, outcomeLabels, refundFor } from './policy';
 import { resolveInput } from './schemas';
 import { mailMoney } from '@/lib/bookings/mail-text';
+import { rentalRefundableMinor, resolveRentalDispute } from '@/lib/rentals/dispute-hooks';
 
 /**
  * resolveDispute(ctx, { disputeId, outcome, refundMinor?, note }) — operations decide. Money moves
@@ -31,7 +32,8 @@ export async function resolveDispute(ctx: Ctx, raw: unknown): Promise<{ disputeI
     const b = await lockDisputeBooking(c, d);
     const before = appeal ? (d.refundMinor ?? 0n) : 0n;
     // What can still be refunded now, plus what this dispute refunded before (an appeal's ceiling).
-    const refundable = b ? before + (await refundableMinor(c, b.id)) : 0n;
+    const rentalId = d.subjectKind === 'rental' ? d.subjectId : null;
+    const refundable = b ? before + (await refundableMinor(c, b.id)) : rentalId ? before + (await rentalRefundableMinor(c, rentalId)) : 0n;
     const decided = refundFor(input.outcome, d.amountMinor, input.refundMinor, refundable);
     if ('error' in decided) throw validation({ refundMinor: [decided.error] });
 
@@ -62,6 +64,13 @@ export async function resolveDispute(ctx: Ctx, raw: unknown): Promise<{ disputeI
         throw new AppError('CONFLICT', 'A booking that is cancelled cannot become completed.', { from: 'cancelled', to: 'completed' });
       }
     }
+    let rentalStatus: string | null = null;
+    if (rentalId) {
+      // A rental dispute: refund of the rental charge (difference to earlier rounds) and the rental back to its state.
+      const done = await resolveRentalDispute(c, { rentalId, disputeId: d.id, reference: d.reference, round: d.appealCount + 1, refundMinor: decided.refundMinor, alreadyRefundedMinor: before, outcomeLabel: outcomeLabels[input.outcome] });
+      refundedNow = done.refundedNowMinor;
+      rentalStatus = done.rentalStatus;
+    }
     const row = await moveDispute(
       c,
       d,
@@ -84,7 +93,7 @@ export async function resolveDispute(ctx: Ctx, raw: unknown): Promise<{ disputeI
       entityType: 'dispute',
       entityId: d.id,
       tenantId: d.providerOrgId,
-      data: { outcome: input.outcome, refundMinor: toWire(decided.refundMinor), refundedNowMinor: toWire(refundedNow), appeal, bookingStatus },
+      data: { outcome: input.outcome, refundMinor: toWire(decided.refundMinor), refundedNowMinor: toWire(refundedNow), appeal, bookingStatus, ...(rentalId ? { rentalStatus } : {}) },
     });
     return { disputeId: d.id, outcome: row.outcome!, refundMinor: decided.refundMinor, refundedNowMinor: refundedNow, bookingStatus };
   });

@@ -9,7 +9,7 @@ const files = z.array(uploadFile).max(MAX_EVIDENCE_FILES, `at most ${MAX_EVIDENC
 const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
 
 export const openDisputeInput = z.object({
-  subjectKind: z.enum(['booking', 'job']).default('booking'),
+  subjectKind: z.enum(['booking', 'job', 'rental']).default('booking'),
   subjectId: uuidSchema,
   reasonCode: z.enum(reasonCodes),
   reason: text(MIN_REASON_CHARS, 4000),

@@ -9,6 +9,7 @@ export const disputeListItemWire = z.object({
   status: z.string(),
   reasonCode: z.string(),
   bookingId: z.string().nullable(),
+  subjectKind: z.string(),
   bookingReference: z.string().nullable(),
   providerName: z.string(),
   customerName: z.string(),

@@ -4,6 +4,7 @@ import type { Ctx } from '@/lib/core/context';
 import { forbidden } from '@/lib/core/errors';
 import { parseInput } from '@/lib/core/validate';
 import { moveStatus, notify, runBookingTx } from '@/lib/bookings/internal';
+import { restoreRentalAfterDispute } from '@/lib/rentals/dispute-hooks';
 import { disputeHref, loadDisputeForWrite, lockDisputeBooking, moveDispute, operationsUserIds, otherSide, partySide, sideUserIds, statusBeforeDispute } from './internal';
 import { withdrawInput } from './schemas';
 
@@ -24,6 +25,8 @@ export async function withdrawDispute(ctx: Ctx, raw: unknown): Promise<{ dispute
     if (b && b.status === 'disputed') {
       bookingStatus = (await moveStatus(c, b, statusBeforeDispute(b), { note: `dispute ${d.reference} withdrawn` })).status;
     }
+    // A rental dispute: the rental goes back to the state the dispute interrupted.
+    if (d.subjectKind === 'rental') await restoreRentalAfterDispute(c, d.subjectId, d.reference);
     const other = otherSide(side);
     await notify(c.tx, await sideUserIds(c.tx, d, other, c.now), { kind: 'dispute.withdrawn', title: `Dispute ${d.reference} was withdrawn`, href: disputeHref(other, d.id), businessKey: `dispute:${d.id}:withdrawn` });
     await notify(c.tx, await operationsUserIds(c.tx, c.now), { kind: 'dispute.withdrawn', title: `Dispute ${d.reference} was withdrawn`, href: disputeHref('operations', d.id), businessKey: `dispute:${d.id}:withdrawn` });

@@ -8,6 +8,7 @@ import type { Ctx } from '@/lib/core/context';
 import { isAppError } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
 import { duePayableBookings, makePayableAfterDisputeWindow } from './booking-money';
+import { runCommercePayableSweep } from './commerce-payable';
 
 export async function runPayableSweep(at: Date, limit = 200): Promise<{ made: number; skipped: number }> {
   const ids = await db().transaction((tx) => duePayableBookings(tx, at, limit));
@@ -24,5 +25,7 @@ export async function runPayableSweep(at: Date, limit = 200): Promise<{ made: nu
       else throw err;
     }
   }
+  // Rentals and orders follow the same window (lib/finance/commerce-payable.ts).
+  made += (await runCommercePayableSweep(at, limit)).made;
   return { made, skipped };
 }

@@ -195,7 +195,8 @@ describe('zone insight', () => {
       slaBreaches: 2,
       meanMinutesToAcceptance: null,
       supplyDemandRatioBp: 30000,
-      inventoryMatches: 7,
+      // Live from visible listings (none here), not the snapshot column.
+      inventoryMatches: 0,
       computedAt: '2026-03-04T09:30:00.000Z',
       lastRunAt: '2026-03-04T09:30:05.000Z',
     });

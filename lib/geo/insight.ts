@@ -10,6 +10,7 @@ import { rowsOf } from '@/db/client';
 import { exec, type Ctx } from '@/lib/core/context';
 import { notFound } from '@/lib/core/errors';
 import { isUuid } from '@/lib/core/ids';
+import { visibleListingSql } from '@/lib/marketplace/visibility';
 import { buildZoneSla } from './sla-defaults';
 import type { DemandLevel, ZoneInsight } from './types';
 
@@ -48,7 +49,13 @@ export async function zoneInsight(ctx: Ctx, zoneId: string): Promise<ZoneInsight
       select z.id, z.name, z.demand_level, z.time_zone, z.currency,
              z.sla_acceptance_on_demand_minutes, z.sla_acceptance_scheduled_minutes, z.sla_arrival_minutes, z.sla_completion_minutes,
              m.bookings_by_status, m.sla_breaches, m.mean_minutes_to_acceptance, m.active_providers, m.active_services,
-             m.open_demand, m.supply_demand_ratio_bp, m.inventory_matches, m.computed_at,
+             m.open_demand, m.supply_demand_ratio_bp, m.computed_at,
+             -- Live, not snapshotted: VISIBLE goods listings (rent or buy) of sellers covering the zone,
+             -- so a lapsed seller's stock drops out at once (lib/marketplace/visibility.ts).
+             (select count(*)::int from listings l
+               where l.kind in ('tool_rental', 'tool_sale', 'material') and ${visibleListingSql(ctx.now, 'l')}
+                 and exists (select 1 from zone_coverage zc where zc.provider_org_id = l.provider_org_id and zc.zone_id = z.id
+                   and zc.effective_from <= ${at}::timestamptz and (zc.effective_to is null or zc.effective_to > ${at}::timestamptz))) as inventory_matches,
              (select max(r.finished_at) from zone_snapshot_runs r where r.finished_at is not null) as last_run_at
       from zones z
       left join zone_metrics m on m.zone_id = z.id

@@ -156,7 +156,9 @@ export async function applyMove(ctx: Ctx & { tx: Tx }, m: MoveInput): Promise<Mo
 /**
  * Low stock (DOMAIN.md): available (on hand − reserved) below safety stock opens a warning,
  * at ≤ 0 it is critical; the alert escalates or calms with the stock and resolves itself when
- * stock recovers. Items with no safety stock never alert. An acknowledged alert keeps its status.
+ * stock recovers. Items with no safety stock never alert. An acknowledged alert keeps its status
+ * while it calms or stays the same, but an escalation to critical re-opens it: the provider
+ * acknowledged a warning, not an empty shelf.
  */
 export async function evaluateLowStock(ctx: Ctx & { tx: Tx }, item: LockedItem): Promise<void> {
   const available = availableNow(item);
@@ -174,5 +176,8 @@ export async function evaluateLowStock(ctx: Ctx & { tx: Tx }, item: LockedItem):
     insert into inventory_alerts (id, item_id, provider_org_id, kind, severity, status, detail, opened_at, created_at, updated_at)
     values (${newId()}, ${item.id}, ${item.providerOrgId}, 'low_stock', ${severity}, 'open', ${detail}, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz, ${ctx.now.toISOString()}::timestamptz)
     on conflict (item_id, kind, coalesce(rental_id, '00000000-0000-0000-0000-000000000000'::uuid)) where status <> 'resolved'
-    do update set severity = excluded.severity, detail = excluded.detail, updated_at = excluded.updated_at`);
+    do update set severity = excluded.severity, detail = excluded.detail, updated_at = excluded.updated_at,
+      status = case when inventory_alerts.severity = 'warning' and excluded.severity = 'critical' then 'open'::inventory_alert_status else inventory_alerts.status end,
+      acknowledged_at = case when inventory_alerts.severity = 'warning' and excluded.severity = 'critical' then null else inventory_alerts.acknowledged_at end,
+      acknowledged_by = case when inventory_alerts.severity = 'warning' and excluded.severity = 'critical' then null else inventory_alerts.acknowledged_by end`);
 }

@@ -20,6 +20,10 @@ export interface JobPayloads {
   'custom_jobs.deadlines': Record<string, never>;
   // disputes: response reminders 24 h before the deadline, escalation to review when it passes.
   'disputes.deadlines': Record<string, never>;
+  // rentals: return reminders, overdue detection (alert + notices), auto-cancel of stale requests.
+  'rentals.sweep': Record<string, never>;
+  // compliance: expire documents at each subject's local midnight, warn 30/7/1 days ahead.
+  'compliance.daily': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -39,6 +43,10 @@ export const queueOptions: Record<JobName, { retryLimit: number; retryDelay: num
   'custom_jobs.deadlines': { retryLimit: 1, retryDelay: 30, retryBackoff: false, expireInSeconds: 120 },
   // disputes: every 10 minutes; each dispute in its own transaction, guarded by its status.
   'disputes.deadlines': { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+  // rentals: every 5 minutes; each rental in its own transaction, guarded by its status.
+  'rentals.sweep': { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 300 },
+  // compliance: every 15 minutes (local midnights differ per zone); each document in its own transaction, guarded by its status.
+  'compliance.daily': { retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 },
 };
 
 /** Cron schedules (UTC); the zone analytics interval is configuration (ZONE_SNAPSHOT_CRON). */
@@ -57,5 +65,9 @@ export function schedules(): Partial<Record<JobName, string>> {
     'custom_jobs.deadlines': '* * * * *',
     // disputes
     'disputes.deadlines': '*/10 * * * *',
+    // rentals
+    'rentals.sweep': '*/5 * * * *',
+    // compliance
+    'compliance.daily': '*/15 * * * *',
   };
 }

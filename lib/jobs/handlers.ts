@@ -13,6 +13,10 @@ import { runScheduledPayouts } from '@/lib/finance/payout-run';
 import { closeDueJobs } from '@/lib/custom-jobs/close-due-jobs';
 // disputes
 import { runDisputeDeadlines } from '@/lib/disputes/deadlines';
+// rentals
+import { sweepRentals } from '@/lib/rentals/sweep';
+// compliance
+import { runComplianceDaily, systemCtx as complianceCtx } from '@/lib/compliance/daily';
 import { startWorkers } from './boss';
 
 /** The handler for every queue in the catalogue (the type makes a missing one a compile error). */
@@ -49,6 +53,14 @@ export function startAllWorkers(): Promise<void> {
     // disputes
     'disputes.deadlines': async () => {
       await runDisputeDeadlines(now());
+    },
+    // rentals
+    'rentals.sweep': async () => {
+      await sweepRentals(now());
+    },
+    // compliance
+    'compliance.daily': async () => {
+      await runComplianceDaily(complianceCtx(now()));
     },
   });
 }

@@ -113,6 +113,8 @@ export const permissions = {
   'orders.create': ['customer'],
   'orders.manage': ['provider_admin'],
   'orders.read_all': ['operations', 'admin'],
+  // operations refund any order (a seller that does not answer, goods never delivered)
+  'orders.refund_any': ['operations', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

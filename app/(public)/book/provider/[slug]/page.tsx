@@ -28,7 +28,15 @@ export default async function ProviderServicesPage({ params }: { params: Promise
   }
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-[minmax(0,1fr)] gap-2 px-4 py-6 sm:px-6 sm:py-10">
-      <PageHeader title={data.providerName} description={data.tagline || 'Choose a service to book.'} />
+      <PageHeader
+        title={data.providerName}
+        description={data.tagline || 'Choose a service to book.'}
+        actions={
+          <Link href={`/p/${slug}`} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+            Business page
+          </Link>
+        }
+      />
       {data.services.length === 0 ? (
         <EmptyState icon={<Wrench />} title="No services to book right now" description="This provider has no active services. Try another provider in the explorer." action={<Link href="/" className={buttonClasses()}>Explore providers</Link>} />
       ) : (
