@@ -79,7 +79,7 @@ test('customer rents ladders; provider approves, hands over, takes them back in 
     const providerLines = await settlementLines(p);
     expect(providerLines).toContain('Bent rung £35.00');
     expect(providerLines).toContain('Deposit held at checkout £100.00');
-    expect(providerLines).toContain('Deposit refunded to you £65.00');
+    expect(providerLines).toContain('Deposit returned to the renter £65.00');
 
     await c.reload();
     await expect(c.getByTestId('rental-status')).toHaveText('Settled');

@@ -38,7 +38,7 @@ test('home page fits the phone and its menu offers sign-in and sign-up', async (
   await screenshot(page, 'phone-home');
 
   const { button, drawer } = await openMenu(page);
-  await expect(drawer.getByRole('navigation', { name: 'Fixnado' }).getByRole('link')).toHaveText(['Home', 'Sign in', 'Create account', 'List your business']);
+  await expect(drawer.getByRole('navigation', { name: 'Fixnado' }).getByRole('link')).toHaveText(['Home', 'Marketplace', 'Sign in', 'Create account', 'List your business']);
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
   await expect(button).toBeFocused();

@@ -131,9 +131,10 @@ test('a new business lists a tool only once insured, goes live after moderation,
       const gone = await visitor.page.goto(`/marketplace/${listingId}`);
       expect(gone?.status()).toBe(404);
       await expect(visitor.page.getByRole('heading', { name: 'This listing is not available' })).toBeVisible();
-      // The listing itself was not edited: its owner still sees it approved.
+      // The listing itself was not edited: its owner sees it approved but hidden, and why.
       await page.goto(listingUrl);
-      await expect(page.getByTestId('listing-status')).toHaveText('Approved');
+      await expect(page.getByTestId('listing-status')).toHaveText('Approved · hidden');
+      await expect(page.getByRole('status').filter({ hasText: 'Not shown in the marketplace' })).toBeVisible();
       await page.goto('/provider/compliance');
       await expect(page.getByTestId('doc-insurance_certificate')).toContainText('Expired');
     } finally {

@@ -24,6 +24,9 @@ const env: NodeJS.ProcessEnv = {
   // Browser tests run offline: the map uses the built-in style instead of a basemap host.
   NEXT_PUBLIC_MAP_STYLE_URL: process.env.NEXT_PUBLIC_MAP_STYLE_URL ?? 'offline',
   DEV_MAILBOX_PUBLIC: 'true',
+  // Every browser test signs in from 127.0.0.1: the per-address limit guards the internet, not a
+  // test suite (the per-account limit still applies and is tested).
+  SIGNIN_MAX_PER_IP: process.env.SIGNIN_MAX_PER_IP ?? '1000',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 

@@ -28,10 +28,12 @@ export async function SiteHeader({ actor }: { actor: UserActor | null }) {
           </span>
           Fixnado
         </Link>
-        <nav aria-label="Panels" className="ms-4 hidden items-center gap-1 md:flex">
+        <nav aria-label="Browse" className="ms-4 hidden items-center md:flex">
           <Link href="/marketplace" className="flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg">
             Marketplace
           </Link>
+        </nav>
+        <nav aria-label="Panels" className="hidden items-center gap-1 md:flex">
           {openPanels.map((p) => (
             <Link key={p.key} href={p.href} className="flex min-h-10 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-muted hover:text-fg">
               {p.title}

@@ -159,24 +159,29 @@ export async function browseListings(ctx: Ctx, raw: unknown): Promise<BrowseResu
     page: input.page,
     hasMore: rows.length > PAGE_SIZE,
     categories,
-    items: rows.slice(0, PAGE_SIZE).map((r) => ({
-      id: r.id as string,
-      kind: r.kind as ListingKind,
-      title: r.title as string,
-      description: r.description as string,
-      priceMinor: wire(r.price_minor)!,
-      currency: String(r.currency).trim(),
-      dailyRateMinor: wire(r.daily_rate_minor),
-      depositMinor: wire(r.deposit_minor),
-      available: num(r.available),
-      categoryName: (r.category_name as string | null) ?? null,
-      sellerName: r.seller_name as string,
-      sellerSlug: r.seller_slug as string,
-      ratingX100: num(r.rating_x100),
-      ratingCount: Number(r.rating_count),
-      photoId: (r.photo_id as string | null) ?? null,
-      score: Number(r.score),
-    })),
+    items: rows.slice(0, PAGE_SIZE).map((r) => toCard(r, (r.photo_id as string | null) ?? null, Number(r.score))),
+  };
+}
+
+/** A listing row of the browse / detail queries as the card the screens show. */
+function toCard(r: Record<string, unknown>, photoId: string | null, score: number): ListingCard {
+  return {
+    id: r.id as string,
+    kind: r.kind as ListingKind,
+    title: r.title as string,
+    description: r.description as string,
+    priceMinor: wire(r.price_minor)!,
+    currency: String(r.currency).trim(),
+    dailyRateMinor: wire(r.daily_rate_minor),
+    depositMinor: wire(r.deposit_minor),
+    available: num(r.available),
+    categoryName: (r.category_name as string | null) ?? null,
+    sellerName: r.seller_name as string,
+    sellerSlug: r.seller_slug as string,
+    ratingX100: num(r.rating_x100),
+    ratingCount: Number(r.rating_count),
+    photoId,
+    score,
   };
 }
 
@@ -225,22 +230,7 @@ export async function getPublicListing(ctx: Ctx, listingId: string): Promise<Lis
     rowsOf<{ file_id: string }>(await ex.execute(sql`select file_id from listing_photos where listing_id = ${listingId} order by position`)),
   ]);
   return {
-    id: r.id as string,
-    kind: r.kind as ListingKind,
-    title: r.title as string,
-    description: r.description as string,
-    priceMinor: wire(r.price_minor)!,
-    currency: String(r.currency).trim(),
-    dailyRateMinor: wire(r.daily_rate_minor),
-    depositMinor: wire(r.deposit_minor),
-    available: num(r.available),
-    categoryName: (r.category_name as string | null) ?? null,
-    sellerName: r.seller_name as string,
-    sellerSlug: r.seller_slug as string,
-    ratingX100: num(r.rating_x100),
-    ratingCount: Number(r.rating_count),
-    photoId: photos[0]?.file_id ?? null,
-    score: 0,
+    ...toCard(r, photos[0]?.file_id ?? null, 0),
     providerOrgId: orgId,
     itemId: (r.item_id as string | null) ?? null,
     serviceId: (r.service_id as string | null) ?? null,
@@ -468,6 +458,8 @@ export interface ProviderListingDetail extends ProviderListingRow {
   serviceId: string | null;
   photoIds: string[];
   events: ModerationEventRow[];
+  /** The seller's status now: an approved listing is shown only while this is 'approved'. */
+  sellerStatus: SellerStatus['status'];
 }
 
 export async function getProviderListing(ctx: Ctx, listingId: string): Promise<ProviderListingDetail> {
@@ -482,9 +474,10 @@ export async function getProviderListing(ctx: Ctx, listingId: string): Promise<P
       where l.id = ${listingId} and l.provider_org_id = ${orgId}`),
   );
   if (!r) throw notFound('That listing');
-  const [events, photos] = await Promise.all([
+  const [events, photos, seller] = await Promise.all([
     eventsOf(ex, [listingId], 20),
     rowsOf<{ file_id: string }>(await ex.execute(sql`select file_id from listing_photos where listing_id = ${listingId} order by position`)),
+    sellerStatus(ex, orgId, ctx.now),
   ]);
   return {
     id: r.id as string,
@@ -504,6 +497,7 @@ export async function getProviderListing(ctx: Ctx, listingId: string): Promise<P
     serviceId: (r.service_id as string | null) ?? null,
     photoIds: photos.map((p) => p.file_id),
     events: events.get(listingId) ?? [],
+    sellerStatus: seller.status,
   };
 }
 

@@ -128,8 +128,8 @@ export function planSettlement(charges: readonly ChargeLine[], depositMinor: big
     ...charges.map((c) => ({ key: 'charge' as const, label: c.label, amountMinor: c.amountMinor })),
     { key: 'deposit_held', label: 'Deposit held at checkout', amountMinor: depositMinor },
     { key: 'deposit_charged', label: 'Charges taken from the deposit', amountMinor: fromDeposit },
-    { key: 'deposit_released', label: 'Deposit refunded to you', amountMinor: released },
-    { key: 'balance_due', label: 'Balance due (charged to your card)', amountMinor: balance },
+    { key: 'deposit_released', label: 'Deposit returned to the renter', amountMinor: released },
+    { key: 'balance_due', label: 'Balance due from the renter (charged to their card)', amountMinor: balance },
   ];
   return { charges: [...charges], chargesTotalMinor: total, depositMinor, depositChargedMinor: fromDeposit, depositReleasedMinor: released, balanceDueMinor: balance, lines };
 }

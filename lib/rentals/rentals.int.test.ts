@@ -287,8 +287,8 @@ describe('settlement money', () => {
       ['charge', 'Cleaning', 750],
       ['deposit_held', 'Deposit held at checkout', 10000],
       ['deposit_charged', 'Charges taken from the deposit', 4750],
-      ['deposit_released', 'Deposit refunded to you', 5250],
-      ['balance_due', 'Balance due (charged to your card)', 0],
+      ['deposit_released', 'Deposit returned to the renter', 5250],
+      ['balance_due', 'Balance due from the renter (charged to their card)', 0],
     ]);
     const alerts = rowsOf<{ kind: string }>(await db().execute(sql`select kind::text from inventory_alerts where rental_id = ${rentalId} and status = 'open'`));
     expect(alerts).toEqual([{ kind: 'damage_reported' }]);

@@ -50,6 +50,17 @@ import { startReview } from '@/lib/disputes/start-review';
 import { placeBid } from '@/lib/bids/place-bid';
 import { awardBid } from '@/lib/bids/award-bid';
 import { postBidMessage } from '@/lib/bids/post-bid-message';
+import { createItem } from '@/lib/inventory/create-item';
+import { requestRental } from '@/lib/rentals/request-rental';
+import { approveRental } from '@/lib/rentals/approve-rental';
+import { listRentals } from '@/lib/rentals/queries';
+import { submitDocument } from '@/lib/compliance/submit-document';
+import { approveDocument } from '@/lib/compliance/approve-document';
+import { suspendProvider } from '@/lib/compliance/suspend-provider';
+import { createListing } from '@/lib/marketplace/create-listing';
+import { moderateListing } from '@/lib/marketplace/moderate-listing';
+import { createOrder } from '@/lib/marketplace/create-order';
+import { collectOrder } from '@/lib/marketplace/advance-order';
 import { ctxFor, makeOrg, makeUser } from '@/test/factories';
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
@@ -111,6 +122,18 @@ const probes: Partial<Record<Permission, (ctx: Ctx) => Promise<unknown>>> = {
   'jobs.post': (ctx) => postJob(ctx, {}),
   'jobs.feed': (ctx) => jobFeed(ctx),
   'jobs.read_all': (ctx) => listAllJobs(ctx),
+  // Inventory, rentals, compliance, marketplace: an allowed call stops at validation or NotFound.
+  'inventory.manage': (ctx) => createItem(ctx, {}),
+  'rentals.request': (ctx) => requestRental(ctx, {}),
+  'rentals.manage': (ctx) => approveRental(ctx, { rentalId: NO_ID }),
+  'rentals.read_all': (ctx) => listRentals(ctx, 'operations'),
+  'compliance.submit': (ctx) => submitDocument(ctx, {}),
+  'compliance.review': (ctx) => approveDocument(ctx, { documentId: NO_ID }),
+  'compliance.suspend': (ctx) => suspendProvider(ctx, { orgId: NO_ID, reason: 'matrix probe reason' }),
+  'listings.manage': (ctx) => createListing(ctx, {}),
+  'listings.moderate': (ctx) => moderateListing(ctx, {}),
+  'orders.create': (ctx) => createOrder(ctx, {}),
+  'orders.manage': (ctx) => collectOrder(ctx, { orderId: NO_ID }),
 };
 
 const outcome = async (fn: () => Promise<unknown>): Promise<'allowed' | 'forbidden'> => {

@@ -8,12 +8,18 @@ import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { EmptyState } from '@/components/ui/states';
 import { requestCtx } from '@/lib/core/auth/session';
+import { exec } from '@/lib/core/context';
+import { sellerStatus } from '@/lib/compliance/status';
 import { listProviderListings } from '@/lib/marketplace/queries';
 
 export const metadata: Metadata = { title: 'Listings' };
 
 async function Content() {
-  const rows = await listProviderListings(await requestCtx());
+  const ctx = await requestCtx();
+  const rows = await listProviderListings(ctx);
+  // Approved listings are shown only while the business is an approved seller (derived now).
+  const seller = ctx.actor.kind === 'user' && ctx.actor.providerId ? await sellerStatus(exec(ctx), ctx.actor.providerId, ctx.now) : null;
+  const hidden = seller !== null && seller.status !== 'approved';
   return (
     <>
       <PageHeader
@@ -25,6 +31,15 @@ async function Content() {
           </Link>
         }
       />
+      {hidden ? (
+        <p role="status" className="rounded-md border border-warning/40 bg-warning-soft p-3 text-sm text-warning-soft-fg">
+          Your approved listings are hidden from the marketplace while {seller?.status === 'suspended' ? 'your business is suspended' : 'your compliance documents are not all approved and in date'} —{' '}
+          <Link href="/provider/compliance" className="underline underline-offset-4">
+            see compliance
+          </Link>
+          .
+        </p>
+      ) : null}
       {rows.length === 0 ? (
         <EmptyState icon={<Store />} title="No listings yet" description="List a tool to rent, a tool or material to sell, or a service package." />
       ) : (
@@ -41,7 +56,7 @@ async function Content() {
                 </p>
                 {l.statusReason ? <p className="text-sm">Reason: {l.statusReason}</p> : null}
               </div>
-              <Badge tone={listingTone[l.status]}>{statusLabels[l.status]}</Badge>
+              {hidden && l.status === 'approved' ? <Badge tone="warning">Approved · hidden</Badge> : <Badge tone={listingTone[l.status]}>{statusLabels[l.status]}</Badge>}
             </li>
           ))}
         </ul>

@@ -26,6 +26,8 @@ async function Content({ params }: { params: Promise<{ id: string }> }) {
     throw err;
   }
   const options = await listingFormOptions(ctx);
+  // Approved, but the seller's documents are not all valid now (or it is suspended): not shown.
+  const hidden = l.status === 'approved' && l.sellerStatus !== 'approved';
   return (
     <>
       <PageHeader
@@ -36,13 +38,32 @@ async function Content({ params }: { params: Promise<{ id: string }> }) {
         }
         title={l.title}
         description={`Version ${l.version} · updated ${formatDate(l.updatedAt)}`}
-        actions={<Badge tone={listingTone[l.status]} data-testid="listing-status">{statusLabels[l.status]}</Badge>}
+        actions={
+          hidden ? (
+            <Badge tone="warning" data-testid="listing-status">
+              Approved · hidden
+            </Badge>
+          ) : (
+            <Badge tone={listingTone[l.status]} data-testid="listing-status">
+              {statusLabels[l.status]}
+            </Badge>
+          )
+        }
       />
       <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="grid content-start gap-6">
           {l.statusReason ? <p className="rounded-md border p-3 text-sm">Reason given: {l.statusReason}</p> : null}
           <ListingActions listingId={l.id} status={l.status} />
-          {l.status === 'approved' ? (
+          {hidden ? (
+            <p role="status" className="rounded-md border border-warning/40 bg-warning-soft p-3 text-sm text-warning-soft-fg">
+              Not shown in the marketplace: {l.sellerStatus === 'suspended' ? 'your business is suspended from selling' : 'your compliance documents are not all approved and in date'}.
+              It comes back by itself once they are —{' '}
+              <Link href="/provider/compliance" className="underline underline-offset-4">
+                see compliance
+              </Link>
+              .
+            </p>
+          ) : l.status === 'approved' ? (
             <Link href={`/marketplace/${l.id}`} className="text-sm text-link underline underline-offset-4">
               View in the marketplace
             </Link>
