@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { guardedPage } from '@/components/layout/guarded-page';
-import { AlertActions } from '@/components/inventory/alert-actions.client';
+import { AlertItem } from '@/components/inventory/alert-item';
 import { ArchiveItemButton } from '@/components/inventory/archive-item.client';
 import { ItemForm } from '@/components/inventory/item-form.client';
-import { alertKindLabels, alertStatusTone, kindLabels, modeLabels, moveKindLabels, signed, trackingLabels } from '@/components/inventory/labels';
+import { kindLabels, modeLabels, moveKindLabels, signed, trackingLabels } from '@/components/inventory/labels';
 import { StockActions } from '@/components/inventory/stock-actions.client';
 import { UnitsPanel } from '@/components/inventory/units-panel.client';
 import { Badge } from '@/components/ui/badge';
@@ -88,20 +88,7 @@ async function ItemContent({ params, searchParams }: { params: Promise<{ itemId:
         {live.length === 0 ? <p className="text-sm text-muted">No open alerts.</p> : null}
         <ul className="grid gap-2">
           {[...live, ...past].map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md border p-3">
-              <span className="grid gap-1">
-                <span className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{alertKindLabels[a.kind]}</span>
-                  <Badge tone={a.severity === 'critical' ? 'danger' : 'warning'}>{a.severity}</Badge>
-                  <Badge tone={alertStatusTone[a.status]}>{a.status}</Badge>
-                </span>
-                <span className="text-sm text-muted">
-                  {a.detail} · opened {when(a.openedAt)}
-                  {a.resolutionNote ? ` · ${a.autoResolved ? 'auto-resolved' : 'resolved'}: ${a.resolutionNote}` : ''}
-                </span>
-              </span>
-              <AlertActions alertId={a.id} status={a.status} label={`${alertKindLabels[a.kind]} ${item.sku}`} />
-            </li>
+            <AlertItem key={a.id} alert={a} />
           ))}
         </ul>
       </section>

@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BellOff } from 'lucide-react';
 import { guardedPage } from '@/components/layout/guarded-page';
-import { AlertActions } from '@/components/inventory/alert-actions.client';
-import { alertKindLabels, alertStatusTone } from '@/components/inventory/labels';
-import { Badge } from '@/components/ui/badge';
+import { AlertItem } from '@/components/inventory/alert-item';
+import { alertKindLabels } from '@/components/inventory/labels';
 import { buttonClasses } from '@/components/ui/button-classes';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
@@ -16,7 +15,6 @@ import { listAlertsInput } from '@/lib/inventory/schemas';
 export const metadata: Metadata = { title: 'Inventory alerts' };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 async function AlertsContent({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
@@ -67,26 +65,18 @@ async function AlertsContent({ searchParams }: { searchParams: Promise<Record<st
       ) : (
         <ul className="grid gap-2">
           {alerts.map((a) => (
-            <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 rounded-md border p-3">
-              <span className="grid gap-1">
+            <AlertItem
+              key={a.id}
+              alert={a}
+              heading={
                 <span className="flex flex-wrap items-center gap-2">
                   <Link href={`/provider/inventory/${a.itemId}`} className="font-mono text-link underline underline-offset-4">
                     {a.sku}
                   </Link>
                   <span>{a.itemName}</span>
                 </span>
-                <span className="flex flex-wrap items-center gap-2">
-                  <span className="font-medium">{alertKindLabels[a.kind]}</span>
-                  <Badge tone={a.severity === 'critical' ? 'danger' : 'warning'}>{a.severity}</Badge>
-                  <Badge tone={alertStatusTone[a.status]}>{a.status}</Badge>
-                </span>
-                <span className="text-sm text-muted">
-                  {a.detail} · opened {when(a.openedAt)}
-                  {a.resolutionNote ? ` · ${a.autoResolved ? 'auto-resolved' : 'resolved'}: ${a.resolutionNote}` : ''}
-                </span>
-              </span>
-              <AlertActions alertId={a.id} status={a.status} label={`${alertKindLabels[a.kind]} ${a.sku}`} />
-            </li>
+              }
+            />
           ))}
         </ul>
       )}
