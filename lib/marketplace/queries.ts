@@ -407,19 +407,24 @@ export async function listProviderListings(ctx: Ctx): Promise<ProviderListingRow
       from listings l left join inventory_items i on i.id = l.item_id left join services s on s.id = l.service_id
       where l.provider_org_id = ${orgId} order by l.updated_at desc, l.id`),
   );
-  return rows.map((r) => ({
+  return rows.map((r) => toProviderRow(r, r.price_minor));
+}
+
+/** A listing row (with item name / service title joined) as the seller and moderators see it. */
+function toProviderRow(r: Record<string, unknown>, priceText: unknown): ProviderListingRow {
+  return {
     id: r.id as string,
     kind: r.kind as ListingKind,
     title: r.title as string,
     status: r.status as ListingStatus,
     statusReason: (r.status_reason as string | null) ?? null,
-    priceMinor: wire(r.price_minor)!,
+    priceMinor: wire(priceText)!,
     currency: String(r.currency).trim(),
     version: Number(r.version),
     updatedAt: iso(r.updated_at as string)!,
     itemName: (r.item_name as string | null) ?? null,
     serviceTitle: (r.service_title as string | null) ?? null,
-  }));
+  };
 }
 
 export interface ModerationEventRow {
@@ -480,18 +485,8 @@ export async function getProviderListing(ctx: Ctx, listingId: string): Promise<P
     sellerStatus(ex, orgId, ctx.now),
   ]);
   return {
-    id: r.id as string,
-    kind: r.kind as ListingKind,
-    title: r.title as string,
+    ...toProviderRow(r, r.price_text),
     description: r.description as string,
-    status: r.status as ListingStatus,
-    statusReason: (r.status_reason as string | null) ?? null,
-    priceMinor: wire(r.price_text)!,
-    currency: String(r.currency).trim(),
-    version: Number(r.version),
-    updatedAt: iso(r.updated_at as string)!,
-    itemName: (r.item_name as string | null) ?? null,
-    serviceTitle: (r.service_title as string | null) ?? null,
     categoryId: (r.category_id as string | null) ?? null,
     itemId: (r.item_id as string | null) ?? null,
     serviceId: (r.service_id as string | null) ?? null,
@@ -560,18 +555,8 @@ export async function moderationQueue(ctx: Ctx, status: 'pending_review' | 'appr
   const orgs = [...new Set(rows.map((r) => r.provider_org_id as string))];
   const statuses = new Map(await Promise.all(orgs.map(async (o) => [o, await sellerStatus(ex, o, ctx.now)] as const)));
   return rows.map((r) => ({
-    id: r.id as string,
-    kind: r.kind as ListingKind,
-    title: r.title as string,
+    ...toProviderRow(r, r.price_minor),
     description: r.description as string,
-    status: r.status as ListingStatus,
-    statusReason: (r.status_reason as string | null) ?? null,
-    priceMinor: wire(r.price_minor)!,
-    currency: String(r.currency).trim(),
-    version: Number(r.version),
-    updatedAt: iso(r.updated_at as string)!,
-    itemName: (r.item_name as string | null) ?? null,
-    serviceTitle: (r.service_title as string | null) ?? null,
     sellerName: r.seller_name as string,
     sellerSlug: r.seller_slug as string,
     providerOrgId: r.provider_org_id as string,
