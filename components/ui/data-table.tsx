@@ -190,13 +190,15 @@ export function DataTable<T>({
 
       {/*
        * The scroll container is focusable and named so keyboard users can scroll it with the
-       * arrow keys (axe: scrollable-region-focusable) on screens narrower than the table.
+       * arrow keys (axe: scrollable-region-focusable) on screens narrower than the table. It is
+       * `relative` so visually hidden labels in cells (absolutely positioned) are clipped by it
+       * instead of widening the whole page on a phone.
        */}
       <div
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
-        className="overflow-x-auto rounded-lg border bg-surface high-contrast:border-2 high-contrast:border-fg"
+        className="relative overflow-x-auto rounded-lg border bg-surface high-contrast:border-2 high-contrast:border-fg"
       >
         <table className="w-full border-collapse text-sm">
           <caption
