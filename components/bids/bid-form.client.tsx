@@ -38,7 +38,8 @@ export function BidForm({ jobId, currency, current }: BidFormProps) {
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const form = new FormData(e.currentTarget);
+    const formEl = e.currentTarget;
+    const form = new FormData(formEl);
     const minor = toMinor(amount, exponent);
     if (minor == null || minor <= 0) {
       setErrors({ amountMinor: ['must be a price above 0, e.g. 180 or 180.50'] });
@@ -60,6 +61,9 @@ export function BidForm({ jobId, currency, current }: BidFormProps) {
         return;
       }
       setSaved(revising ? 'Bid revised. The customer has been told.' : 'Bid placed. The customer has been told.');
+      // The files are on the bid now; a later revision should not send them again unless re-chosen.
+      const files = formEl.querySelector<HTMLInputElement>('input[type="file"]');
+      if (files) files.value = '';
       router.refresh();
     } catch {
       setMessage('The bid could not be sent. Check your connection and try again.');

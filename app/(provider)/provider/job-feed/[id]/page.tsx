@@ -113,8 +113,9 @@ async function JobContent({ params }: { params: Params }) {
               ) : bid?.status === 'declined' ? (
                 <p data-testid="bid-outcome">Declined — the customer chose another provider{job.status === 'cancelled' ? ' or cancelled the job' : ''}.</p>
               ) : biddable ? (
+                // No key: the form keeps its state across the refresh that follows a save, so its
+                // "Bid placed" confirmation stays on screen instead of vanishing with a remount.
                 <BidForm
-                  key={`${bid?.id ?? 'new'}-${bid?.revision ?? 0}-${bid?.status ?? ''}`}
                   jobId={job.id}
                   currency={job.currency}
                   current={bid && (bid.status === 'active' || bid.status === 'withdrawn') ? { bidId: bid.id, amountMinor: bid.amountMinor, etaDays: bid.etaDays, message: bid.message, status: bid.status } : undefined}
