@@ -19,7 +19,7 @@ export const moveKindLabels: Record<string, string> = {
 };
 export const alertKindLabels: Record<string, string> = { low_stock: 'Low stock', overdue_return: 'Overdue return', damage_reported: 'Damage reported' };
 export const alertStatusTone: Record<string, BadgeTone> = { open: 'danger', acknowledged: 'warning', resolved: 'success' };
-export const unitStatusLabels: Record<string, string> = { in_stock: 'In stock', out: 'Out on rent', maintenance: 'Maintenance', retired: 'Retired' };
-export const unitStatusTone: Record<string, BadgeTone> = { in_stock: 'success', out: 'info', maintenance: 'warning', retired: 'neutral' };
+export const unitStatusLabels: Record<string, string> = { in_stock: 'In stock', out: 'Out on rent', maintenance: 'Maintenance', retired: 'Retired', sold: 'Sold' };
+export const unitStatusTone: Record<string, BadgeTone> = { in_stock: 'success', out: 'info', maintenance: 'warning', retired: 'neutral', sold: 'neutral' };
 
 export const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');

@@ -26,6 +26,7 @@ export interface UnitChoice {
   id: string;
   serial: string;
   status: string;
+  soldOrderReference?: string | null;
 }
 
 const copy: Record<ConsoleMoveKind, { title: string; verb: string; Icon: typeof PackagePlus; describe: (i: StockItemView) => string }> = {

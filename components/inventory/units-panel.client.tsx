@@ -28,6 +28,7 @@ export function UnitsPanel({ itemId, sku, units, active }: { itemId: string; sku
             <span className="flex flex-wrap items-center gap-2">
               <span className="font-mono text-sm">{u.serial}</span>
               <Badge tone={unitStatusTone[u.status]}>{unitStatusLabels[u.status] ?? u.status}</Badge>
+              {u.soldOrderReference ? <span className="text-sm text-muted">to order {u.soldOrderReference}</span> : null}
             </span>
             {active ? (
               <span className="flex flex-wrap gap-2">

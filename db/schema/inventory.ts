@@ -67,7 +67,7 @@ export const inventoryItems = pgTable(
   ],
 );
 
-export const unitStatusEnum = pgEnum('inventory_unit_status', ['in_stock', 'out', 'maintenance', 'retired']);
+export const unitStatusEnum = pgEnum('inventory_unit_status', ['in_stock', 'out', 'maintenance', 'retired', 'sold']);
 
 /** One physical unit of a serialised item. */
 export const inventoryUnits = pgTable(
@@ -80,9 +80,19 @@ export const inventoryUnits = pgTable(
     serial: text().notNull(),
     status: unitStatusEnum().notNull().default('in_stock'),
     condition: itemConditionEnum().notNull().default('good'),
+    /** The marketplace order that bought this unit (status 'sold'); cleared when a refund restocks it. FK in 0012's SQL (orders live in the marketplace schema). */
+    soldOrderId: uuid(),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('inventory_units_serial_key').on(t.itemId, t.serial), index('inventory_units_item_idx').on(t.itemId, t.status), check('inventory_units_serial', sql`char_length(${t.serial}) between 1 and 60`)],
+  (t) => [
+    uniqueIndex('inventory_units_serial_key').on(t.itemId, t.serial),
+    index('inventory_units_item_idx').on(t.itemId, t.status),
+    index('inventory_units_sold_order_idx').on(t.soldOrderId),
+    check('inventory_units_serial', sql`char_length(${t.serial}) between 1 and 60`),
+    // A sold unit always names its order, and only a sold unit does.
+    // As text: the enum value is new in the same migration and cannot be used as an enum until committed.
+    check('inventory_units_sold_order', sql`(${t.status}::text = 'sold') = (${t.soldOrderId} is not null)`),
+  ],
 );
 
 export const moveKindEnum = pgEnum('inventory_move_kind', ['receive', 'reserve', 'release', 'checkout', 'return', 'adjust', 'write_off', 'sale', 'restock', 'count']);

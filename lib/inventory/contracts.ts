@@ -70,7 +70,7 @@ const alertWire = z.object({
   autoResolved: z.boolean(),
   resolutionNote: z.string().nullable(),
 });
-const unitWire = z.object({ id: z.string(), serial: z.string(), status: z.string(), condition: z.string(), updatedAt: z.string() });
+const unitWire = z.object({ id: z.string(), serial: z.string(), status: z.string(), condition: z.string(), updatedAt: z.string(), soldOrderReference: z.string().nullable() });
 const reconRow = z.object({
   itemId: z.string(),
   providerOrgId: z.string(),

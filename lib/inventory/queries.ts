@@ -3,7 +3,7 @@
  * Operations (inventory.read_all) read any provider only through the reconciliation report.
  */
 import { and, asc, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
-import { inventoryAlerts, inventoryItems, inventoryMoves, inventoryUnits, users } from '@/db/schema';
+import { inventoryAlerts, inventoryItems, inventoryMoves, inventoryUnits, orders, users } from '@/db/schema';
 import { authorize } from '@/lib/core/auth/permissions';
 import { exec, type Ctx } from '@/lib/core/context';
 import { notFound } from '@/lib/core/errors';
@@ -50,15 +50,22 @@ export async function getItem(ctx: Ctx, itemId: string): Promise<ItemDto> {
 export interface UnitDto {
   id: string;
   serial: string;
-  status: 'in_stock' | 'out' | 'maintenance' | 'retired';
+  status: 'in_stock' | 'out' | 'maintenance' | 'retired' | 'sold';
   condition: string;
   updatedAt: string;
+  /** The order reference a sold unit went to. */
+  soldOrderReference: string | null;
 }
 
 export async function listUnits(ctx: Ctx, itemId: string): Promise<UnitDto[]> {
   await getItem(ctx, itemId);
-  const rows = await exec(ctx).select().from(inventoryUnits).where(eq(inventoryUnits.itemId, itemId)).orderBy(asc(inventoryUnits.serial));
-  return rows.map((u) => ({ id: u.id, serial: u.serial, status: u.status, condition: u.condition, updatedAt: u.updatedAt.toISOString() }));
+  const rows = await exec(ctx)
+    .select({ u: inventoryUnits, orderReference: orders.reference })
+    .from(inventoryUnits)
+    .leftJoin(orders, eq(orders.id, inventoryUnits.soldOrderId))
+    .where(eq(inventoryUnits.itemId, itemId))
+    .orderBy(asc(inventoryUnits.serial));
+  return rows.map(({ u, orderReference }) => ({ id: u.id, serial: u.serial, status: u.status, condition: u.condition, updatedAt: u.updatedAt.toISOString(), soldOrderReference: orderReference }));
 }
 
 export interface MoveDto {

@@ -77,3 +77,41 @@ export async function changeUnitStatus(c: ITx, item: ItemRow, unit: UnitRow, to:
   await c.tx.update(inventoryUnits).set({ status: to, updatedAt: c.now }).where(eq(inventoryUnits.id, unit.id));
   return move;
 }
+
+/**
+ * Selling serialised stock sells particular units: the oldest units in stock that no rental still
+ * holds (a unit promised to an upcoming rental is not for sale) become 'sold' to the order, each
+ * with its own 'sale' −1 move, so on_hand keeps matching the units in stock. The caller holds the
+ * item's row lock, so two buyers cannot pick the same unit. CONFLICT when fewer are free.
+ */
+export async function sellUnits(c: ITx, itemId: string, quantity: number, orderId: string, reason: string): Promise<string[]> {
+  const free = rowsOf<{ id: string }>(
+    await c.tx.execute(sql`
+      select u.id from inventory_units u
+       where u.item_id = ${itemId} and u.status = 'in_stock'
+         and not exists (select 1 from rental_reservations r where r.unit_id = u.id and r.active and upper(r.period) > ${c.now.toISOString()}::timestamptz)
+       order by u.created_at, u.serial
+       limit ${quantity}
+       for update`),
+  );
+  if (free.length < quantity) {
+    throw new AppError('CONFLICT', free.length > 0 ? `Only ${free.length} available right now.` : 'Sold out: none available right now.', { field: 'quantity', available: free.length });
+  }
+  for (const u of free) {
+    await c.tx.update(inventoryUnits).set({ status: 'sold', soldOrderId: orderId, updatedAt: c.now }).where(eq(inventoryUnits.id, u.id));
+    await applyMove(c, { itemId, kind: 'sale', onHandDelta: -1, unitId: u.id, orderId, reason });
+  }
+  return free.map((u) => u.id);
+}
+
+/** A refunded order's units came back: each is in stock again (a 'restock' +1 per unit). Returns how many. */
+export async function restockSoldUnits(c: ITx, itemId: string, orderId: string, reason: string): Promise<number> {
+  const sold = rowsOf<{ id: string }>(
+    await c.tx.execute(sql`select id from inventory_units where item_id = ${itemId} and sold_order_id = ${orderId} and status = 'sold' order by serial for update`),
+  );
+  for (const u of sold) {
+    await c.tx.update(inventoryUnits).set({ status: 'in_stock', soldOrderId: null, updatedAt: c.now }).where(eq(inventoryUnits.id, u.id));
+    await applyMove(c, { itemId, kind: 'restock', onHandDelta: 1, unitId: u.id, orderId, reason });
+  }
+  return sold.length;
+}

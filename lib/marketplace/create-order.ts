@@ -11,6 +11,7 @@ import { toMinor, toWire } from '@/lib/core/money';
 import { parseInput } from '@/lib/core/validate';
 import { captureOrderPayment } from '@/lib/finance/order-money';
 import { applyMove, availableNow, lockItem } from '@/lib/inventory/apply-move';
+import { sellUnits } from '@/lib/inventory/units-internal';
 import { notify } from '@/lib/notifications/notify';
 import { sellerAdminIds } from './internal';
 import { forMoney, newOrderReference, toOrderDto, type OrderDto } from './order-internal';
@@ -73,7 +74,9 @@ export async function createOrder(ctx: Ctx, raw: unknown): Promise<OrderDto> {
         updatedAt: c.now,
       })
       .returning();
-    await applyMove(c, { itemId: item.id, kind: 'sale', onHandDelta: -input.quantity, orderId: id, reason: `order ${row!.reference}` });
+    // Serialised stock sells named units (marked sold to this order); bulk stock sells a quantity.
+    if (item.tracking === 'serialised') await sellUnits(c, item.id, input.quantity, id, `order ${row!.reference}`);
+    else await applyMove(c, { itemId: item.id, kind: 'sale', onHandDelta: -input.quantity, orderId: id, reason: `order ${row!.reference}` });
     const paid = await captureOrderPayment(c, forMoney(row!), input.paymentMethod);
     await recordAudit(c, {
       action: 'orders.create',

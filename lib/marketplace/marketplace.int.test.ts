@@ -6,7 +6,7 @@ import { tinyPng } from '@/lib/custom-jobs/tiny-png';
 import { localDiskStore, setFileStore } from '@/lib/storage';
 import { readListingPhoto, uploadListingPhoto } from './upload-photo';
 import { sql } from 'drizzle-orm';
-import { db, rowsOf } from '@/db/client';
+import { db, pgErrorInfo, rowsOf } from '@/db/client';
 import { taxRates } from '@/db/schema';
 import { newId } from '@/lib/core/ids';
 import { reconcile } from '@/lib/finance/ledger';
@@ -24,6 +24,8 @@ import { refundOrder } from './refund-order';
 import { runCommercePayableSweep } from '@/lib/finance/commerce-payable';
 import { browseListings, businessFront, getPublicListing, moderationQueue } from './queries';
 import { zoneInsight } from '@/lib/geo/insight';
+import { reconcile as reconcileStock } from '@/lib/inventory/reconciliation';
+import { requestRental } from '@/lib/rentals/request-rental';
 
 const DAY = 86_400_000;
 let taxSeeded = false;
@@ -307,6 +309,53 @@ describe('orders', () => {
     expect(await balance('provider_pending', s.orgId)).toBe(0n);
     await expectAppError(refundOrder(seller, { orderId: o.id, reason: 'Changed my mind' }), 'CONFLICT');
     expect((await reconcile(db())).transactionsUnbalanced).toBe(0);
+  });
+
+  it('sells named serialised units, keeps units and stock reconciled, and a refund restocks those units', async () => {
+    const s = await makeSeller();
+    const item = await makeItem(s.orgId, { tracking: 'serialised', mode: 'hybrid', quantity: 3, salePriceMinor: 1000n });
+    const listingId = await makeListing(s.orgId, { itemId: item.id, kind: 'tool_sale', priceMinor: 1000n });
+    const sellerCtx = await ctxFor(s.adminId);
+    const buyer = await makeUser(['customer']);
+    const ctx = await ctxFor(buyer.id);
+    const o = await createOrder(ctx, { listingId, quantity: 2, fulfilment: 'pickup', paymentMethod: '4242424242424242' });
+    const units = async () =>
+      rowsOf<{ serial: string; status: string; sold_order_id: string | null }>(await db().execute(sql`select serial, status::text, sold_order_id from inventory_units where item_id = ${item.id} order by serial`));
+    expect(await units()).toEqual([
+      { serial: 'SN-1', status: 'sold', sold_order_id: o.id },
+      { serial: 'SN-2', status: 'sold', sold_order_id: o.id },
+      { serial: 'SN-3', status: 'in_stock', sold_order_id: null },
+    ]);
+    expect(await itemCounters(item.id)).toMatchObject({ onHand: 1 });
+    const moves = rowsOf<{ kind: string; on_hand_delta: number; unit_id: string | null }>(await db().execute(sql`select kind, on_hand_delta, unit_id from inventory_moves where order_id = ${o.id} order by seq`));
+    expect(moves).toEqual([
+      { kind: 'sale', on_hand_delta: -1, unit_id: item.unitIds[0] },
+      { kind: 'sale', on_hand_delta: -1, unit_id: item.unitIds[1] },
+    ]);
+    // The database keeps a sold unit tied to its order.
+    const unlinked = await db().execute(sql`update inventory_units set sold_order_id = null where id = ${item.unitIds[0]!}`).then(() => null, (e: unknown) => e);
+    expect(pgErrorInfo(unlinked).constraint).toBe('inventory_units_sold_order');
+    await expectAppError(createOrder(ctx, { listingId, quantity: 2, fulfilment: 'pickup', paymentMethod: '4242424242424242' }), 'CONFLICT');
+    expect((await reconcileStock(sellerCtx)).driftCount).toBe(0);
+
+    await refundOrder(sellerCtx, { orderId: o.id, reason: 'Never collected' });
+    expect((await units()).map((u) => u.status)).toEqual(['in_stock', 'in_stock', 'in_stock']);
+    expect(await itemCounters(item.id)).toMatchObject({ onHand: 3 });
+    expect((await reconcileStock(sellerCtx)).driftCount).toBe(0);
+  });
+
+  it('does not sell a serialised unit that an upcoming rental holds', async () => {
+    const s = await makeSeller();
+    const item = await makeItem(s.orgId, { tracking: 'serialised', mode: 'hybrid', quantity: 1, salePriceMinor: 1000n });
+    const rentListing = await makeListing(s.orgId, { itemId: item.id, kind: 'tool_rental' });
+    const saleListing = await makeListing(s.orgId, { itemId: item.id, kind: 'tool_sale', priceMinor: 1000n });
+    const renter = await makeUser(['customer']);
+    const start = new Date(Date.now() + 3 * DAY);
+    await requestRental(await ctxFor(renter.id), { listingId: rentListing, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * DAY).toISOString(), quantity: 1, fulfilment: 'pickup', paymentMethod: '4242424242424242' });
+    const buyer = await makeUser(['customer']);
+    const e = await expectAppError(createOrder(await ctxFor(buyer.id), { listingId: saleListing, quantity: 1, fulfilment: 'pickup', paymentMethod: '4242424242424242' }), 'CONFLICT');
+    expect(e.message).toMatch(/Sold out/);
+    expect((await reconcileStock(await ctxFor(s.adminId))).driftCount).toBe(0);
   });
 
   it('delivers with a delivery fee and refunds without restock when the goods stay with the buyer', async () => {

@@ -8,6 +8,7 @@ import { parseInput } from '@/lib/core/validate';
 import { managedProviderOrgId } from '@/lib/catalog/tenant';
 import { refundOrderPayment } from '@/lib/finance/order-money';
 import { applyMove } from '@/lib/inventory/apply-move';
+import { restockSoldUnits } from '@/lib/inventory/units-internal';
 import { notify } from '@/lib/notifications/notify';
 import { conflictTransition } from './internal';
 import { forMoney, lockOrder, toOrderDto, type OrderDto } from './order-internal';
@@ -32,7 +33,12 @@ export async function refundOrder(ctx: Ctx, raw: unknown): Promise<OrderDto> {
     if (!from.includes(o.status)) throw conflictTransition('order', o.status, to);
     const restock = o.status === 'paid' ? true : input.restock;
     const money = await refundOrderPayment(c, forMoney(o), input.reason);
-    if (restock) await applyMove(c, { itemId: o.itemId, kind: 'restock', onHandDelta: o.quantity, orderId: o.id, reason: `refund of order ${o.reference}: ${input.reason}`.slice(0, 500) });
+    if (restock) {
+      const reason = `refund of order ${o.reference}: ${input.reason}`.slice(0, 500);
+      // The units this order bought go back in stock by name; a bulk order restocks its quantity.
+      const units = await restockSoldUnits(c, o.itemId, o.id, reason);
+      if (units === 0) await applyMove(c, { itemId: o.itemId, kind: 'restock', onHandDelta: o.quantity, orderId: o.id, reason });
+    }
     const [row] = await c.tx.update(orders).set({ status: 'refunded', refundedAt: c.now, refundReason: input.reason, updatedAt: c.now }).where(eq(orders.id, o.id)).returning();
     await recordAudit(c, { action: 'orders.refund', entityType: 'order', entityId: o.id, tenantId: o.providerOrgId, data: { from: o.status, to, reason: input.reason, restocked: restock, transactionId: money.transactionId, by: asSeller ? 'seller' : 'operations' } });
     await emitEvent(c, 'order.status_changed', { orderId: o.id, providerOrgId: o.providerOrgId, fromStatus: o.status, toStatus: to, restocked: restock }, o.providerOrgId);
