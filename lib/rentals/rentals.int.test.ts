@@ -11,6 +11,7 @@ import { rentalMoneyDrift } from '@/lib/finance/rental-money';
 import { approveSeller, itemCounters, makeItem, makeListing, makeStoredFile } from '@/test/commerce-fixtures';
 import { ctxFor, expectAppError, makeOrg, makeUser } from '@/test/factories';
 import { approveRental } from './approve-rental';
+import { rentalCertainlyUnavailable } from './availability-gate';
 import { cancelRental } from './cancel-rental';
 import { checkoutRental } from './checkout-rental';
 import { extendRental } from './extend-rental';
@@ -155,6 +156,31 @@ describe('request, price and availability', () => {
     expect(e.message).toBe('Only 2 available for those dates.');
     expect(e.details).toMatchObject({ available: 2, requested: 3 });
     await request(it1.listingId, { quantity: 2, start: 2 });
+  });
+
+  it('the last-unit gate counts exactly what the locked path counts, and the locked path still refuses on its own', async () => {
+    const ser = await rentable({ tracking: 'serialised', quantity: 2 });
+    const bulk = await rentable({ quantity: 5 });
+    await request(ser.listingId, { days: 3 });
+    await request(bulk.listingId, { quantity: 3 });
+    const win = (quantity: number) => ({ startsAt: at(2, 10), endsAt: at(3, 10), quantity });
+    expect(await rentalCertainlyUnavailable(db(), { listingId: ser.listingId, ...win(1) }, at(0))).toBeNull();
+    expect(await rentalCertainlyUnavailable(db(), { listingId: ser.listingId, ...win(2) }, at(0))).toEqual({ available: 1 });
+    expect(await rentalCertainlyUnavailable(db(), { listingId: bulk.listingId, ...win(2) }, at(0))).toBeNull();
+    expect(await rentalCertainlyUnavailable(db(), { listingId: bulk.listingId, ...win(3) }, at(0))).toEqual({ available: 2 });
+    // Outside the window nothing is taken.
+    expect(await rentalCertainlyUnavailable(db(), { listingId: bulk.listingId, startsAt: at(20), endsAt: at(21), quantity: 5 }, at(0))).toBeNull();
+    // Inside a caller's transaction (the HTTP route's idempotent path) the gate is skipped and the
+    // locked path gives the same answer.
+    const ctx = await as(customer, at(0));
+    const locked = await db()
+      .transaction((tx) => requestRental({ ...ctx, tx }, { listingId: bulk.listingId, startsAt: at(2, 10).toISOString(), endsAt: at(3, 10).toISOString(), quantity: 3, fulfilment: 'pickup', paymentMethod: '4242424242424242' }))
+      .then(() => null, (e: unknown) => e);
+    expect(locked).toBeInstanceOf(AppError);
+    expect((locked as AppError).message).toBe('Only 2 available for those dates.');
+    // A hidden listing is not the gate's to answer (the full path says NOT_FOUND).
+    await db().execute(sql`update listings set status = 'suspended', status_reason = 'test' where id = ${bulk.listingId}`);
+    expect(await rentalCertainlyUnavailable(db(), { listingId: bulk.listingId, ...win(5) }, at(0))).toBeNull();
   });
 
   it('insurance-required item: 412 listing the missing renter documents, then allowed once approved', async () => {

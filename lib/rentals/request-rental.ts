@@ -1,3 +1,4 @@
+import { db } from '@/db/client';
 import { rentalReservations, rentals } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { emitEvent } from '@/lib/analytics/events';
@@ -10,6 +11,7 @@ import { parseInput } from '@/lib/core/validate';
 import { personStatus, REQUIRED_RENTER_DOCS } from '@/lib/compliance/status';
 import { authorizeRentalPayment } from '@/lib/finance/rental-money';
 import { lockItem } from '@/lib/inventory/apply-move';
+import { refuseUnavailableRental } from './availability-gate';
 import { addTimeline, bulkCapacity, freeUnits, moneyOf, newRentalReference, normaliseRental, notifySide, reservedQuantity, runRentalTx } from './internal';
 import { checkWindow, loadRentableListing, quoteRental } from './pricing';
 import { requestInput } from './schemas';
@@ -30,6 +32,9 @@ export async function requestRental(ctx: Ctx, raw: unknown): Promise<{ rentalId:
   if (ctx.actor.kind !== 'user') throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
   const customerId = ctx.actor.userId;
   checkWindow(input.startsAt, input.endsAt, ctx.now);
+  // Outside a caller's transaction (a server action), a certain loser leaves before opening one;
+  // the HTTP route runs the same gate as its precheck.
+  if (!ctx.tx) await refuseUnavailableRental(db(), input, ctx.now);
   return runRentalTx(ctx, async (c) => {
     const l = await loadRentableListing(c.tx, input.listingId, c.now);
     if (l.insuranceRequired) {
