@@ -128,7 +128,10 @@ export const invoices = pgTable(
     id: id(),
     number: text().notNull().unique(),
     kind: invoiceKindEnum().notNull(),
-    bookingId: uuid().notNull(),
+    /** What was sold: exactly one of a booking, a marketplace order or a rental (CHECK below; FKs in 0013's SQL). */
+    bookingId: uuid(),
+    orderId: uuid(),
+    rentalId: uuid(),
     customerId: uuid().references(() => users.id, { onDelete: 'set null' }),
     buyerOrgId: uuid().references(() => organisations.id),
     providerOrgId: uuid()
@@ -154,6 +157,11 @@ export const invoices = pgTable(
     index('invoices_customer_idx').on(t.customerId, t.issuedAt),
     index('invoices_buyer_org_idx').on(t.buyerOrgId, t.issuedAt),
     uniqueIndex('invoices_one_per_booking').on(t.bookingId).where(sql`kind = 'invoice'`),
+    index('invoices_order_idx').on(t.orderId),
+    index('invoices_rental_idx').on(t.rentalId),
+    uniqueIndex('invoices_one_per_order').on(t.orderId).where(sql`kind = 'invoice'`),
+    uniqueIndex('invoices_one_per_rental').on(t.rentalId).where(sql`kind = 'invoice'`),
+    check('invoices_one_subject', sql`num_nonnulls(${t.bookingId}, ${t.orderId}, ${t.rentalId}) = 1`),
     check('invoices_total', sql`${t.totalMinor} = ${t.netMinor} + ${t.taxMinor}`),
     check('invoices_sign', sql`(${t.kind} = 'invoice' and ${t.totalMinor} >= 0) or (${t.kind} = 'credit_note' and ${t.totalMinor} <= 0 and ${t.correctsInvoiceId} is not null)`),
   ],

@@ -49,7 +49,9 @@ export interface InvoiceDoc {
   id: string;
   number: string;
   kind: 'invoice' | 'credit_note';
-  bookingId: string;
+  bookingId: string | null;
+  orderId: string | null;
+  rentalId: string | null;
   bookingReference: string | null;
   customerId: string | null;
   buyerOrgId: string | null;
@@ -74,6 +76,8 @@ export function toInvoiceDoc(r: InvoiceRow, reference: string | null = null): In
     number: r.number,
     kind: r.kind,
     bookingId: r.bookingId,
+    orderId: r.orderId,
+    rentalId: r.rentalId,
     bookingReference: reference,
     customerId: r.customerId,
     buyerOrgId: r.buyerOrgId,
