@@ -43,7 +43,9 @@ for (const width of [412, 360]) {
     await expect(map.locator('[data-map-state="ready"]')).toBeVisible({ timeout: 20_000 });
     await expect(map).toHaveAttribute('data-loading', 'false');
     await expect(map).toHaveAttribute('data-total', /^\d+$/);
-    expect(await map.getAttribute('data-marker-total')).toBe(await map.getAttribute('data-total'));
+    // Both numbers read in one evaluate, and retried: two separate one-off reads can straddle a
+    // re-search (the map's moveend) and compare one result's total with the next one's markers.
+    await expect.poll(() => map.evaluate((el) => el.getAttribute('data-marker-total') === el.getAttribute('data-total'))).toBe(true);
     await expect(page.getByTestId('provider-card').first()).toBeHidden();
     const box = (await map.boundingBox())!;
     expect(box.width).toBeGreaterThan(width - 2);

@@ -22,6 +22,8 @@ async function expectListAndMapAgree(page: Page): Promise<number> {
   await settled(page);
   const map = page.getByTestId('explorer-map');
   let total = -1;
+  // Every read is inside the retried block: a debounced re-search (map moveend, 250 ms) can land
+  // between one-off reads and swap the markers and cards for the next result's.
   await expect(async () => {
     const text = (await page.getByTestId('result-count').innerText()).trim();
     const m = countText.exec(text);
@@ -29,14 +31,13 @@ async function expectListAndMapAgree(page: Page): Promise<number> {
     total = Number(m![1].replace(/,/g, ''));
     expect(await map.getAttribute('data-total')).toBe(String(total));
     expect(await map.getAttribute('data-marker-total')).toBe(String(total));
+    // The markers drawn add up to the same total (points, or clusters whose counts sum to it).
+    const points = await page.getByTestId('provider-marker').count();
+    const clusterCounts = await page.getByTestId('provider-cluster').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    expect(points + clusterCounts.reduce((a, b) => a + b, 0)).toBe(total);
+    // The list shows the best-ranked page of the same set.
+    expect(await page.getByTestId('provider-card').count()).toBe(Math.min(total, 30));
   }).toPass({ timeout: 10_000 });
-  // The markers drawn add up to the same total (points, or clusters whose counts sum to it).
-  const points = await page.getByTestId('provider-marker').count();
-  const clusterCounts = await page.getByTestId('provider-cluster').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
-  expect(points + clusterCounts.reduce((a, b) => a + b, 0)).toBe(total);
-  // The list shows the best-ranked page of the same set.
-  const cards = await page.getByTestId('provider-card').count();
-  expect(cards).toBe(Math.min(total, 30));
   return total;
 }
 
@@ -136,15 +137,19 @@ test('a visitor is offered sign-in to save favourites; a customer saves one and 
   await page.goto('/');
   await expect(page.getByTestId('result-count')).toHaveText(countText);
   await expect(page.getByRole('link', { name: 'Sign in to save' })).toHaveCount(0);
-  const heart = page.getByRole('button', { name: /^Save .+ to favourites$/ }).first();
-  const name = (await heart.getAttribute('aria-label'))!;
-  await page.waitForLoadState('networkidle');
+  // The list is re-ranked once the map has loaded and searched its real viewport, so `.first()`
+  // can be another provider a moment later: wait for that search, then pin the heart by its name
+  // (a fixed label), so the one read, toggled and checked after the reload is the same provider.
+  await settled(page);
+  const name = (await page.getByRole('button', { name: /^Save .+ to favourites$/ }).first().getAttribute('aria-label'))!;
+  const heart = page.getByRole('button', { name, exact: true });
   const before = (await heart.getAttribute('aria-pressed')) === 'true';
   await heart.click();
   await expect(heart).toHaveAttribute('aria-pressed', String(!before));
   await expect(heart).toBeEnabled();
   await page.reload();
-  await page.waitForLoadState('networkidle');
+  // As above: the map's own search re-renders the list; click once it has settled.
+  await settled(page);
   const again = page.getByRole('button', { name, exact: true });
   await expect(again).toHaveAttribute('aria-pressed', String(!before));
   // Put it back, so the demo customer's favourites are as they were.
