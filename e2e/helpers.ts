@@ -25,7 +25,7 @@ export interface Persona {
   headerPanels: string[];
 }
 
-const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
+const platformNav = ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Orders', 'Finance', 'Roles & access', 'Feature toggles', 'Audit log', 'Mailbox'];
 const accountNav = ['Overview', 'My bookings', 'Custom jobs', 'My rentals', 'Orders', 'Reviews', 'Disputes', 'Saved addresses', 'Saved providers', 'Billing & invoices', 'ID & insurance', 'Notifications', 'Sign-in & security'];
 const providerNav = ['Dashboard', 'Bookings', 'Job feed', 'My bids', 'My jobs', 'Services', 'Crew & availability', 'Zones & coverage', 'Inventory', 'Rental desk', 'Listings', 'Orders', 'Compliance', 'Payouts', 'Business details', 'Reviews', 'Disputes', 'Team'];
 
@@ -87,7 +87,7 @@ export const personas: Record<PersonaKey, Persona> = {
     landing: '/admin',
     heading: 'Overview',
     panel: 'Platform admin',
-    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Feature toggles', 'Mailbox'],
+    nav: ['Overview', 'Zones', 'Matching tool', 'SLA board', 'Notifications', 'Reviews', 'Disputes', 'Compliance', 'Moderation', 'Rentals', 'Orders', 'Feature toggles', 'Mailbox'],
     headerPanels: ['Platform admin'],
   },
   finance: {

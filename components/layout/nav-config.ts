@@ -92,6 +92,7 @@ export const panels: PanelDef[] = [
       { href: '/admin/compliance', label: 'Compliance', roles: ['admin', 'operations'] },
       { href: '/admin/moderation', label: 'Moderation', roles: ['admin', 'operations'] },
       { href: '/admin/rentals', label: 'Rentals', roles: ['admin', 'operations'] },
+      { href: '/admin/orders', label: 'Orders', roles: ['admin', 'operations'] },
       { href: '/admin/finance', label: 'Finance', roles: ['admin', 'finance'] },
       { href: '/admin/rbac', label: 'Roles & access', roles: ['admin'] },
       { href: '/admin/toggles', label: 'Feature toggles', roles: ['admin', 'operations'] },

@@ -24,3 +24,6 @@ export const createOrderAction = defineAction('orders.create', { auth: 'user', p
 export const fulfilOrderAction = defineAction('orders.fulfil', { auth: 'user', permission: 'orders.manage', input: orderIdInput }, (input, ctx) => fulfilOrder(ctx, input));
 export const collectOrderAction = defineAction('orders.collect', { auth: 'user', permission: 'orders.manage', input: orderIdInput }, (input, ctx) => collectOrder(ctx, input));
 export const refundOrderAction = defineAction('orders.refund', { auth: 'user', input: refundOrderInput }, (input, ctx) => refundOrder(ctx, input));
+// The operations desk's refund: the wrapper already refuses anyone without orders.refund_any, and a
+// double submit replays the first answer (idempotencyKey) instead of reporting a conflict.
+export const refundOrderAsOperationsAction = defineAction('orders.refund_any', { auth: 'user', permission: 'orders.refund_any', input: refundOrderInput, idempotent: true }, (input, ctx) => refundOrder(ctx, input));
