@@ -17,12 +17,17 @@ test('finance sees the ledger with a reconciliation that is all zero', async ({ 
   await expect(checks.getByTestId('recon-unbalanced-transactions')).toContainText('Unbalanced transactions: 0');
   await expect(checks.getByTestId('recon-account-drift')).toContainText('Account drift: 0');
   await expect(checks.getByTestId('recon-payment-drift')).toContainText('Payment drift: 0');
+  // The seed has settled, overdue and in-use rentals (deposits held) and a paid order.
+  await expect(checks.getByTestId('recon-rental-and-order-drift')).toContainText('Rental and order drift: 0');
+  await expect(checks.getByTestId('recon-deposit-hold-drift')).toContainText('Deposit hold drift: 0');
+  await expect(checks.getByTestId('recon-payout-drift')).toContainText('Payout drift: 0');
   await expect(page.getByText('All checks are zero')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Balances' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Recent transactions' })).toBeVisible();
   await screenshot(page, 'ledger-admin-finance');
   await page.setViewportSize({ width: 360, height: 800 });
   await screenshot(page, 'ledger-admin-finance-360');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('a customer cannot open the finance view', async ({ page }) => {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { CheckCircle2, XCircle } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
@@ -8,6 +9,33 @@ export interface ReconciliationView {
   transactionsUnbalanced: number;
   accountsDrift: Array<{ accountId: string; kind: string; reason: string }>;
   paymentsDrift: Array<{ bookingId: string; currency: string; paymentsNetMinor: number; ledgerNetMinor: number }>;
+  commerceDrift: Array<{ kind: 'rental' | 'order'; id: string; reference: string | null; currency: string; paymentsNetMinor: number; ledgerNetMinor: number; reason: string }>;
+  depositHoldsDrift: Array<{ rentalId: string; reference: string | null; status: string | null; currency: string; gatewayHeldMinor: number; ledgerHeldMinor: number; reason: string }>;
+  payoutsDrift: Array<{ payoutId: string; status: string; amountMinor: number; ledgerPaidMinor: number }>;
+}
+
+/** Which operations pages the viewer may open (rentals.read_all / orders.read_all). */
+export interface SubjectLinks {
+  rentals: boolean;
+  orders: boolean;
+}
+
+/** A rental or order links to its operations page when the viewer may open it. */
+function Subject({ kind, id, reference, links }: { kind: 'rental' | 'order'; id: string; reference: string | null; links: SubjectLinks }) {
+  const label = `${kind === 'rental' ? 'Rental' : 'Order'} ${reference ?? '(no such record)'}`;
+  const canOpen = reference !== null && (kind === 'rental' ? links.rentals : links.orders);
+  return (
+    <>
+      {canOpen ? (
+        <Link href={`/admin/${kind === 'rental' ? 'rentals' : 'orders'}/${id}`} className="font-medium underline-offset-2 hover:underline">
+          {label}
+        </Link>
+      ) : (
+        <span className="font-medium">{label}</span>
+      )}
+      <span className="block break-all font-mono text-xs text-muted">{id}</span>
+    </>
+  );
 }
 
 function Check({ label, value, detail }: { label: string; value: number; detail: string }) {
@@ -30,7 +58,7 @@ function Check({ label, value, detail }: { label: string; value: number; detail:
 }
 
 /** The reconciliation report: every figure must be zero (green); anything else is red. */
-export function Reconciliation({ report, checkedAtLabel }: { report: ReconciliationView; checkedAtLabel: string }) {
+export function Reconciliation({ report, checkedAtLabel, links = { rentals: false, orders: false } }: { report: ReconciliationView; checkedAtLabel: string; links?: SubjectLinks }) {
   return (
     <Card>
       <CardHeader>
@@ -40,10 +68,13 @@ export function Reconciliation({ report, checkedAtLabel }: { report: Reconciliat
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-3">
-        <ul className="grid gap-2 sm:grid-cols-3" aria-label="Reconciliation checks">
+        <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Reconciliation checks">
           <Check label="Unbalanced transactions" value={report.transactionsUnbalanced} detail="Transactions whose entries do not sum to zero per currency." />
           <Check label="Account drift" value={report.accountsDrift.length} detail="Entries in a currency other than their account's." />
           <Check label="Payment drift" value={report.paymentsDrift.length} detail="Bookings where captured − refunded differs from the ledger's gateway net." />
+          <Check label="Rental and order drift" value={report.commerceDrift.length} detail="Rentals and orders where captured − refunded differs from the ledger's gateway net." />
+          <Check label="Deposit hold drift" value={report.depositHoldsDrift.length} detail="Deposits held on the card but not in the ledger (or the reverse), or still held after the rental ended." />
+          <Check label="Payout drift" value={report.payoutsDrift.length} detail="Payouts whose ledger postings do not move exactly their amount." />
         </ul>
         {report.accountsDrift.length ? (
           <ul className="list-disc pl-5 text-sm">
@@ -76,6 +107,67 @@ export function Reconciliation({ report, checkedAtLabel }: { report: Reconciliat
               </tbody>
             </table>
           </div>
+        ) : null}
+        {report.commerceDrift.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Payment drift per rental and order</caption>
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="p-2">Rental or order</th>
+                  <th scope="col" className="p-2 text-right">Payments net</th>
+                  <th scope="col" className="p-2 text-right">Ledger net</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.commerceDrift.map((d) => (
+                  <tr key={`${d.kind}-${d.id}-${d.currency}`} className="border-t border-border align-top">
+                    <th scope="row" className="p-2 text-left font-normal">
+                      <Subject kind={d.kind} id={d.id} reference={d.reference} links={links} />
+                      <span className="block text-xs">{d.reason}</span>
+                    </th>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.paymentsNetMinor, d.currency)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerNetMinor, d.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {report.depositHoldsDrift.length ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Deposit hold drift per rental</caption>
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="p-2">Rental</th>
+                  <th scope="col" className="p-2 text-right">Held on the card</th>
+                  <th scope="col" className="p-2 text-right">Held in the ledger</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.depositHoldsDrift.map((d) => (
+                  <tr key={`${d.rentalId}-${d.currency}`} className="border-t border-border align-top">
+                    <th scope="row" className="p-2 text-left font-normal">
+                      <Subject kind="rental" id={d.rentalId} reference={d.reference} links={links} />
+                      <span className="block text-xs">{d.reason}</span>
+                    </th>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.gatewayHeldMinor, d.currency)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerHeldMinor, d.currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {report.payoutsDrift.length ? (
+          <ul className="list-disc pl-5 text-sm">
+            {report.payoutsDrift.map((d) => (
+              <li key={d.payoutId} className="break-all">
+                Payout {d.payoutId} ({d.status}): amount {d.amountMinor}, ledger paid {d.ledgerPaidMinor} (minor units)
+              </li>
+            ))}
+          </ul>
         ) : null}
       </CardContent>
     </Card>

@@ -189,7 +189,7 @@ export interface Reconciliation {
   transactionsUnbalanced: number;
   /** Accounts holding an entry in another currency than their own — must be empty. */
   accountsDrift: Array<{ accountId: string; kind: string; reason: string }>;
-  /** Payments whose captured − refunded differs from the ledger's gateway movements — must be empty. */
+  /** Booking payments whose captured − refunded differs from the ledger's gateway movements — must be empty. */
   paymentsDrift: Array<{ bookingId: string; currency: string; paymentsNetMinor: bigint; ledgerNetMinor: bigint }>;
 }
 
@@ -197,6 +197,8 @@ export interface Reconciliation {
  * The reconciliation report: every check must come back zero/empty. Balances themselves are
  * derived from entries, so "drift" means an entry the invariants should have made impossible, or
  * a gateway payment the ledger does not account for (captured − refunded ≠ clearing + refunds).
+ * This covers bookings (`payments`); rentals and orders are `reconcileCommerce()` below, kept
+ * separate so this report keeps its shape for the many tests that compare it whole.
  */
 export async function reconcile(ex: Executor): Promise<Reconciliation> {
   const unbalanced = rowsOf<{ n: string | number }>(
@@ -237,5 +239,161 @@ export async function reconcile(ex: Executor): Promise<Reconciliation> {
       paymentsNetMinor: toMinor(p.payments_net),
       ledgerNetMinor: toMinor(p.ledger_net),
     })),
+  };
+}
+
+/** Rental/order whose gateway net (commerce_payments) differs from its ledger gateway movements. */
+export interface CommerceDrift {
+  kind: 'rental' | 'order';
+  /** The rental or order id (as written in the ledger's business key when no such row exists). */
+  id: string;
+  /** The rental/order reference, or null when the ledger names an id that does not exist. */
+  reference: string | null;
+  currency: string;
+  paymentsNetMinor: bigint;
+  ledgerNetMinor: bigint;
+  reason: string;
+}
+
+/** A rental deposit whose open hold in the ledger disagrees with the card, or outlives the rental. */
+export interface DepositHoldDrift {
+  rentalId: string;
+  reference: string | null;
+  /** The rental's status, or null when the ledger names a rental that does not exist. */
+  status: string | null;
+  currency: string;
+  /** Deposit still authorised on the card (neither captured nor released). */
+  gatewayHeldMinor: bigint;
+  /** Balance of `deposit_holds` over the rental's transactions. */
+  ledgerHeldMinor: bigint;
+  reason: string;
+}
+
+export interface CommerceReconciliation {
+  /** Rentals and orders whose captured − refunded differs from the ledger's gateway net — must be empty. */
+  commerceDrift: CommerceDrift[];
+  /** Deposit holds open in one book but not the other, or still open once the rental ended — must be empty. */
+  depositHoldsDrift: DepositHoldDrift[];
+}
+
+/** Rentals in these states have given their deposit back or taken it: no hold may stay open. */
+const RENTAL_DONE = ['settled', 'cancelled', 'rejected'] as const;
+
+/**
+ * The reconciliation of rentals and marketplace orders, the counterpart of the booking check in
+ * `reconcile()`: their money goes through `commerce_payments`, not `payments`, and their ledger
+ * transactions carry no `booking_id` (nor any rental/order column). The ONLY link from a ledger
+ * transaction to its rental or order is the business key, `rental:<id>:<step>` /
+ * `order:<id>:<step>` (lib/finance/rental-money.ts, order-money.ts), so the subject id is its second
+ * `:`-separated part.
+ *
+ * On indexes: the unique btree on `business_key` cannot serve `like 'rental:%'` here (PostgreSQL
+ * only uses a plain btree for LIKE under the C collation, and `C.UTF-8` on PostgreSQL 15 does not
+ * count), so nothing relies on it. Each query enters through `ledger_accounts` by kind (a few rows:
+ * one per currency, or per renter for deposit holds), reaches the entries through
+ * `ledger_entries_account_idx` and the transactions by primary key; the prefix test then filters rows
+ * already read. A report has to read every gateway movement anyway, as the booking check does. Only
+ * the few drifting rows are joined back to `rentals`/`orders` (by id text, which is fine at that size).
+ *
+ * Deposit holds: the checkout memo (Dr deposit_holds / Cr customer) is reversed when the hold ends,
+ * so the rental's `deposit_holds` balance is what the ledger believes is still held. It must equal
+ * the deposit still `authorized` at the gateway, and both must be zero once the rental is settled,
+ * cancelled or rejected (a hold neither captured nor released after the rental ended).
+ */
+export async function reconcileCommerce(ex: Executor): Promise<CommerceReconciliation> {
+  const money = rowsOf<{
+    kind: 'rental' | 'order';
+    subject: string;
+    currency: string;
+    payments_net: string;
+    ledger_net: string;
+    has_payments: boolean;
+    has_ledger: boolean;
+    reference: string | null;
+  }>(
+    await ex.execute(sql`
+      with l as (
+        select split_part(t.business_key, ':', 1) as kind, split_part(t.business_key, ':', 2) as subject, e.currency, sum(e.amount_minor) as net
+        from ledger_accounts a
+        join ledger_entries e on e.account_id = a.id
+        join ledger_transactions t on t.id = e.transaction_id
+        where a.kind in ('gateway_clearing', 'refunds')
+          and (t.business_key like 'rental:%' or t.business_key like 'order:%')
+        group by 1, 2, 3
+      ), p as (
+        select case when rental_id is not null then 'rental' else 'order' end as kind, coalesce(rental_id, order_id)::text as subject, currency,
+               sum(captured_minor - refunded_minor) as net
+        from commerce_payments
+        group by 1, 2, 3
+      ), d as (
+        select coalesce(p.kind, l.kind) as kind, coalesce(p.subject, l.subject) as subject, coalesce(p.currency, l.currency) as currency,
+               coalesce(p.net, 0) as payments_net, coalesce(l.net, 0) as ledger_net, p.net is not null as has_payments, l.net is not null as has_ledger
+        from p full join l on l.kind = p.kind and l.subject = p.subject and l.currency = p.currency
+        where coalesce(p.net, 0) <> coalesce(l.net, 0)
+      )
+      select d.kind, d.subject, d.currency, d.payments_net::text as payments_net, d.ledger_net::text as ledger_net, d.has_payments, d.has_ledger,
+             coalesce(r.reference, o.reference) as reference
+      from d
+      left join rentals r on d.kind = 'rental' and r.id::text = d.subject
+      left join orders o on d.kind = 'order' and o.id::text = d.subject
+      order by d.kind, d.subject, d.currency`),
+  );
+  const holds = rowsOf<{ subject: string; currency: string; gateway_held: string; ledger_held: string; reference: string | null; status: string | null }>(
+    await ex.execute(sql`
+      with l as (
+        select split_part(t.business_key, ':', 2) as subject, e.currency, sum(e.amount_minor) as held
+        from ledger_accounts a
+        join ledger_entries e on e.account_id = a.id
+        join ledger_transactions t on t.id = e.transaction_id
+        where a.kind = 'deposit_holds' and t.business_key like 'rental:%'
+        group by 1, 2
+      ), g as (
+        select rental_id::text as subject, currency, sum(case when status = 'authorized' then amount_minor else 0 end) as held
+        from commerce_payments
+        where purpose = 'deposit' and rental_id is not null
+        group by 1, 2
+      ), d as (
+        select coalesce(g.subject, l.subject) as subject, coalesce(g.currency, l.currency) as currency,
+               coalesce(g.held, 0) as gateway_held, coalesce(l.held, 0) as ledger_held
+        from g full join l on l.subject = g.subject and l.currency = g.currency
+        where coalesce(g.held, 0) <> 0 or coalesce(l.held, 0) <> 0
+      )
+      select d.subject, d.currency, d.gateway_held::text as gateway_held, d.ledger_held::text as ledger_held, r.reference, r.status::text as status
+      from d left join rentals r on r.id::text = d.subject
+      where d.gateway_held <> d.ledger_held or r.id is null or r.status::text in (${sql.join(
+        RENTAL_DONE.map((s) => sql`${s}`),
+        sql`, `,
+      )})
+      order by d.subject, d.currency`),
+  );
+  return {
+    commerceDrift: money.map((m) => {
+      const paymentsNet = toMinor(m.payments_net);
+      const ledgerNet = toMinor(m.ledger_net);
+      const reason =
+        m.reference === null
+          ? `The ledger posted gateway money under a ${m.kind} that does not exist.`
+          : !m.has_ledger
+            ? 'Money taken at the gateway that the ledger never recorded.'
+            : !m.has_payments
+              ? 'Gateway movements in the ledger with no payment at the gateway.'
+              : paymentsNet > ledgerNet
+                ? 'The gateway net is higher than the ledger’s: a capture not posted, or a refund posted that the gateway did not make.'
+                : 'The gateway net is lower than the ledger’s: a refund not posted, or a capture posted that the gateway did not make.';
+      return { kind: m.kind, id: m.subject, reference: m.reference, currency: m.currency.trim(), paymentsNetMinor: paymentsNet, ledgerNetMinor: ledgerNet, reason };
+    }),
+    depositHoldsDrift: holds.map((h) => {
+      const gatewayHeld = toMinor(h.gateway_held);
+      const ledgerHeld = toMinor(h.ledger_held);
+      const reason =
+        h.status === null
+          ? 'The ledger holds a deposit for a rental that does not exist.'
+          : gatewayHeld !== ledgerHeld
+            ? gatewayHeld > ledgerHeld
+              ? 'The card holds more deposit than the ledger’s open deposit hold.'
+              : 'The ledger still holds a deposit the gateway has already captured or released.'
+            : `The rental is ${h.status} but its deposit is still held (neither captured nor released).`;
+      return { rentalId: h.subject, reference: h.reference, status: h.status, currency: h.currency.trim(), gatewayHeldMinor: gatewayHeld, ledgerHeldMinor: ledgerHeld, reason };
+    }),
   };
 }

@@ -7,7 +7,7 @@ import { rowsOf, type Executor } from '@/db/client';
 import { authorize } from '@/lib/core/auth/permissions';
 import { exec, type Ctx } from '@/lib/core/context';
 import { toMinor, toWire } from '@/lib/core/money';
-import { accountBalances, reconcile, type BalanceFilter } from './ledger';
+import { accountBalances, reconcile, reconcileCommerce, type BalanceFilter } from './ledger';
 
 export interface WireAccountBalance {
   accountId: string;
@@ -27,13 +27,22 @@ export async function ledgerOverview(ctx: Ctx, filter: Omit<BalanceFilter, 'book
 export async function reconciliationReport(ctx: Ctx) {
   authorize(ctx.actor, 'finance.read');
   const r = await reconcile(exec(ctx));
+  const commerce = await reconcileCommerce(exec(ctx));
   const payoutsDrift = await payoutDrift(exec(ctx));
   return {
-    ok: r.transactionsUnbalanced === 0 && r.accountsDrift.length === 0 && r.paymentsDrift.length === 0 && payoutsDrift.length === 0,
+    ok:
+      r.transactionsUnbalanced === 0 &&
+      r.accountsDrift.length === 0 &&
+      r.paymentsDrift.length === 0 &&
+      commerce.commerceDrift.length === 0 &&
+      commerce.depositHoldsDrift.length === 0 &&
+      payoutsDrift.length === 0,
     payoutsDrift,
     transactionsUnbalanced: r.transactionsUnbalanced,
     accountsDrift: r.accountsDrift,
     paymentsDrift: r.paymentsDrift.map((p) => ({ ...p, paymentsNetMinor: toWire(p.paymentsNetMinor), ledgerNetMinor: toWire(p.ledgerNetMinor) })),
+    commerceDrift: commerce.commerceDrift.map((c) => ({ ...c, paymentsNetMinor: toWire(c.paymentsNetMinor), ledgerNetMinor: toWire(c.ledgerNetMinor) })),
+    depositHoldsDrift: commerce.depositHoldsDrift.map((d) => ({ ...d, gatewayHeldMinor: toWire(d.gatewayHeldMinor), ledgerHeldMinor: toWire(d.ledgerHeldMinor) })),
   };
 }
 

@@ -51,7 +51,7 @@ async function FinanceContent() {
         description="The double-entry ledger: balances per account (debit +, credit −), the latest postings and the reconciliation report. Amounts are exact minor units."
       />
       <div className="grid gap-6">
-        <Reconciliation report={report} checkedAtLabel={formatDateTime(ctx.now)} />
+        <Reconciliation report={report} checkedAtLabel={formatDateTime(ctx.now)} links={{ rentals: can(ctx.actor, 'rentals.read_all'), orders: can(ctx.actor, 'orders.read_all') }} />
         <Card>
           <CardHeader>
             <CardTitle>Balances</CardTitle>
