@@ -166,3 +166,16 @@ describe('refund by operations', () => {
     expect((await getOrderForOperations(ctx, o.id)).status).toBe('collected');
   });
 });
+
+// Last in the file: it adds a refunded order, which the list assertions above do not expect.
+describe('a seller who is also operations', () => {
+  it('refunds another shop’s order with the operations right, audited as by operations', async () => {
+    const { a, b, bob } = world;
+    const both = await makeUser(['provider_admin', 'operations'], { orgs: { provider: a.orgId } });
+    const other = await buy(bob.id, b.listingId);
+    const r = await refundOrder(await ctxFor(both.id), { orderId: other.id, reason: 'Seller b unreachable, refunded by support' });
+    expect(r.status).toBe('refunded');
+    const [audit] = rowsOf<{ by: string }>(await db().execute(sql`select data->>'by' as by from audit_log where entity_id = ${other.id} and action = 'orders.refund'`));
+    expect(audit!.by).toBe('operations');
+  });
+});
