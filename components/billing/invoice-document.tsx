@@ -1,6 +1,7 @@
 import { formatInZone, formatMinor } from '@/components/booking/format';
 import type { InvoiceDoc } from '@/lib/billing/queries';
 import type { PartySnapshot } from '@/lib/billing/schemas';
+import { subjectLabel } from '@/lib/billing/subject';
 
 export function formatRateBp(bp: number): string {
   const whole = Math.trunc(bp / 100);
@@ -26,12 +27,14 @@ function Party({ heading, party, note }: { heading: string; party: PartySnapshot
 
 /**
  * One issued document exactly as it was snapshotted: numbers, parties, lines and totals come from
- * the invoice row, never from the booking or the current profiles.
+ * the invoice row, never from the booking, order or rental or the current profiles.
  */
 export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: InvoiceDoc; timeZone: string; serviceAddress?: string }) {
   const credit = doc.kind === 'credit_note';
   const m = (v: number | bigint) => formatMinor(Number(v), doc.currency);
   const titleId = `doc-${doc.id}`;
+  // A rental's settlement charges carry no VAT: the total then names no single rate.
+  const mixedRates = doc.lines.some((l) => l.taxRateBp !== doc.taxRateBp);
   return (
     <article
       className="invoice-doc mx-auto grid w-full max-w-3xl gap-6 rounded-lg border bg-surface p-4 text-fg sm:p-8 print:break-after-page print:border-0 print:bg-white print:p-0 print:text-black"
@@ -43,7 +46,11 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
           <h2 id={titleId} className="text-2xl font-semibold">
             {credit ? 'Credit note' : 'VAT invoice'} {doc.number}
           </h2>
-          {doc.bookingReference ? <p className="text-sm">Booking reference {doc.bookingReference}</p> : null}
+          {doc.reference ? (
+            <p className="text-sm" data-testid="invoice-subject">
+              {subjectLabel[doc.subjectKind]} {doc.reference}
+            </p>
+          ) : null}
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
           <dt className="text-muted print:text-black">Number</dt>
@@ -93,10 +100,11 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
             </tr>
           </thead>
           <tbody>
-            {doc.lines.map((l) => (
-              <tr key={l.key} className="border-b">
+            {doc.lines.map((l, i) => (
+              <tr key={`${l.key}-${i}`} className="border-b">
                 <th scope="row" className="py-2 pe-2 text-start font-normal break-words">
                   {l.description}
+                  {l.note ? <span className="block text-xs text-muted print:text-black">{l.note} (VAT {formatRateBp(l.taxRateBp)})</span> : null}
                 </th>
                 <td className="py-2 pe-2 text-end tabular-nums">{m(l.netMinor)}</td>
                 <td className="hidden py-2 pe-2 text-end sm:table-cell">{formatRateBp(l.taxRateBp)}</td>
@@ -112,7 +120,7 @@ export function InvoiceDocument({ doc, timeZone, serviceAddress }: { doc: Invoic
         <dd className="text-end tabular-nums" data-testid="invoice-net">
           {m(doc.netMinor)}
         </dd>
-        <dt className="text-end">VAT at {formatRateBp(doc.taxRateBp)}</dt>
+        <dt className="text-end">{mixedRates ? 'VAT' : `VAT at ${formatRateBp(doc.taxRateBp)}`}</dt>
         <dd className="text-end tabular-nums" data-testid="invoice-vat">
           {m(doc.taxMinor)}
         </dd>

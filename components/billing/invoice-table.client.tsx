@@ -14,8 +14,9 @@ export interface InvoiceRowView {
   kind: 'invoice' | 'credit_note';
   issuedLabel: string;
   issuedIso: string;
-  bookingReference: string;
-  /** Link to the document, when the viewer may open it (the booking's own customer). */
+  /** What was sold: "Booking FX-…", "Order OR-…" or "Rental RN-…". */
+  subject: string;
+  /** Link to the document, when the viewer may open it. */
   href: string | null;
   buyer: string;
   currency: string;
@@ -50,7 +51,7 @@ const columns: DataTableColumn<InvoiceRowView>[] = [
   },
   { key: 'kind', header: 'Type', sortable: true, cell: (r) => (r.kind === 'invoice' ? <Badge tone="neutral">Invoice</Badge> : <Badge tone="warning">Credit note</Badge>), csv: (r) => r.kind },
   { key: 'issuedLabel', header: 'Issued', sortable: true, sortValue: (r) => r.issuedIso, csv: (r) => r.issuedIso },
-  { key: 'bookingReference', header: 'Booking', sortable: true },
+  { key: 'subject', header: 'For', sortable: true },
   { key: 'buyer', header: 'Billed to', sortable: true },
   money('netMinor', 'Net'),
   money('taxMinor', 'VAT'),
@@ -64,7 +65,7 @@ export function InvoiceTable({ rows, caption = 'Invoices and credit notes' }: { 
       <EmptyState
         icon={<FileText aria-hidden="true" />}
         title="No invoices yet"
-        description="An invoice is issued when a booking’s payment is taken; refunds appear here as credit notes."
+        description="An invoice is issued when a booking or an order is paid, or a rental settled; refunds appear here as credit notes."
         headingLevel="h3"
       />
     );

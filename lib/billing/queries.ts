@@ -1,16 +1,18 @@
 /**
  * Reads of billing profiles and issued invoices. Every read checks the tenant itself: a customer
- * sees the documents of their own bookings, an enterprise admin its organisation's, a provider
- * admin those it supplied, finance all of them.
+ * sees the documents of their own bookings, orders and rentals, an enterprise admin its
+ * organisation's, a provider admin those it supplied, finance all of them, and operations those of
+ * the orders and rentals (and bookings) they may already read.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { billingProfiles, bookings, invoices } from '@/db/schema';
+import { asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import { billingProfiles, bookings, invoices, orders, rentals } from '@/db/schema';
 import { authorize, can, type Permission } from '@/lib/core/auth/permissions';
 import { exec, type Ctx, type UserActor } from '@/lib/core/context';
 import { forbidden, notFound, unauthenticated } from '@/lib/core/errors';
 import { toMinor } from '@/lib/core/money';
 import type { InvoiceLine, PartySnapshot, SupplierSnapshot } from './schemas';
+import type { InvoiceSubject, SubjectKind } from './subject';
 
 export const BILLING_PERMISSION: Permission = 'billing.manage_own';
 export const INVOICE_READ_PERMISSION: Permission = 'invoices.read_own';
@@ -52,6 +54,11 @@ export interface InvoiceDoc {
   bookingId: string | null;
   orderId: string | null;
   rentalId: string | null;
+  /** What the document is for, and that subject's reference (FX-… booking, OR-… order, RN-… rental). */
+  subjectKind: SubjectKind;
+  subjectId: string;
+  reference: string | null;
+  /** The reference when the subject is a booking (kept for the booking screens). */
   bookingReference: string | null;
   customerId: string | null;
   buyerOrgId: string | null;
@@ -78,7 +85,10 @@ export function toInvoiceDoc(r: InvoiceRow, reference: string | null = null): In
     bookingId: r.bookingId,
     orderId: r.orderId,
     rentalId: r.rentalId,
-    bookingReference: reference,
+    subjectKind: r.orderId ? 'order' : r.rentalId ? 'rental' : 'booking',
+    subjectId: (r.orderId ?? r.rentalId ?? r.bookingId)!,
+    reference,
+    bookingReference: r.bookingId ? reference : null,
     customerId: r.customerId,
     buyerOrgId: r.buyerOrgId,
     providerOrgId: r.providerOrgId,
@@ -120,7 +130,18 @@ export async function getOrgBillingProfile(ctx: Ctx, orgId: string): Promise<Bil
   return row ? toBillingProfile(row) : null;
 }
 
-const withReference = { invoice: invoices, reference: bookings.reference };
+const withReference = { invoice: invoices, reference: sql<string | null>`coalesce(${bookings.reference}, ${orders.reference}, ${rentals.reference})` };
+
+/** Invoices joined to their subject, for its reference. */
+function selectDocs(ex: Executor, where: SQL | undefined) {
+  return ex
+    .select(withReference)
+    .from(invoices)
+    .leftJoin(bookings, eq(bookings.id, invoices.bookingId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(rentals, eq(rentals.id, invoices.rentalId))
+    .where(where);
+}
 
 /** Invoices and credit notes for the caller: `mine` (as customer) or one organisation they administer. */
 export async function listInvoices(ctx: Ctx, scope: { customer: true } | { buyerOrgId: string } | { providerOrgId: string }, limit = 500): Promise<InvoiceDoc[]> {
@@ -135,30 +156,26 @@ export async function listInvoices(ctx: Ctx, scope: { customer: true } | { buyer
     if (!orgIdsWithRole(actor, 'provider_admin').includes(scope.providerOrgId)) throw notFound('That organisation');
     where = eq(invoices.providerOrgId, scope.providerOrgId);
   }
-  const rows = await exec(ctx)
-    .select(withReference)
-    .from(invoices)
-    .leftJoin(bookings, eq(bookings.id, invoices.bookingId))
-    .where(where)
-    .orderBy(desc(invoices.issuedAt), desc(invoices.number))
-    .limit(limit);
+  const rows = await selectDocs(exec(ctx), where).orderBy(desc(invoices.issuedAt), desc(invoices.number)).limit(limit);
   return rows.map((r) => toInvoiceDoc(r.invoice, r.reference));
 }
 
+/** Operations read the documents of the subjects they already may read (orders, rentals, bookings). */
+const opsReadPermission: Record<SubjectKind, Permission> = { booking: 'bookings.read_all', order: 'orders.read_all', rental: 'rentals.read_all' };
+
+const subjectColumn = { booking: invoices.bookingId, order: invoices.orderId, rental: invoices.rentalId } as const;
+
 /**
- * A booking's invoice and its credit notes, oldest first. Anyone who may not see them gets
- * NOT_FOUND (not FORBIDDEN), so ids of other tenants' documents are not confirmed.
+ * A subject's invoice and its credit notes, oldest first. Who may see them: the buyer (the
+ * customer, or the admin of the enterprise billed), the supplier's admins, finance, and operations
+ * for what they may read anyway. Anyone else gets NOT_FOUND (not FORBIDDEN), so ids of other
+ * tenants' documents are not confirmed.
  */
-export async function getBookingDocuments(ctx: Ctx, bookingId: string): Promise<InvoiceDoc[]> {
+export async function getSubjectDocuments(ctx: Ctx, subject: InvoiceSubject): Promise<InvoiceDoc[]> {
   const actor = userActor(ctx);
-  const readAll = can(actor, 'invoices.read_all');
+  const readAll = can(actor, 'invoices.read_all') || can(actor, opsReadPermission[subject.kind]);
   if (!readAll) authorize(actor, INVOICE_READ_PERMISSION);
-  const rows = await (ctx.tx ?? db())
-    .select(withReference)
-    .from(invoices)
-    .leftJoin(bookings, eq(bookings.id, invoices.bookingId))
-    .where(eq(invoices.bookingId, bookingId))
-    .orderBy(asc(invoices.issuedAt), asc(invoices.number));
+  const rows = await selectDocs(exec(ctx), eq(subjectColumn[subject.kind], subject.id)).orderBy(asc(invoices.issuedAt), asc(invoices.number));
   if (rows.length === 0) return [];
   const first = rows[0].invoice;
   const allowed =
@@ -170,11 +187,24 @@ export async function getBookingDocuments(ctx: Ctx, bookingId: string): Promise<
   return rows.map((r) => toInvoiceDoc(r.invoice, r.reference));
 }
 
-/** Finance: any documents by number or booking (for the admin views and support). */
+export const getBookingDocuments = (ctx: Ctx, bookingId: string) => getSubjectDocuments(ctx, { kind: 'booking', id: bookingId });
+
+/** The documents of the subject of one invoice or credit note (the lists link documents by id). */
+export async function getDocumentsOfInvoice(ctx: Ctx, invoiceId: string): Promise<InvoiceDoc[]> {
+  userActor(ctx);
+  const [row] = await exec(ctx).select({ b: invoices.bookingId, o: invoices.orderId, r: invoices.rentalId }).from(invoices).where(eq(invoices.id, invoiceId));
+  if (!row) throw notFound('That invoice');
+  const subject: InvoiceSubject = row.o ? { kind: 'order', id: row.o } : row.r ? { kind: 'rental', id: row.r } : { kind: 'booking', id: row.b! };
+  const docs = await getSubjectDocuments(ctx, subject);
+  if (docs.length === 0) throw notFound('That invoice');
+  return docs;
+}
+
+/** Finance: any documents by number (for the admin views and support). */
 export async function findInvoices(ctx: Ctx, numbers: string[]): Promise<InvoiceDoc[]> {
   const actor = userActor(ctx);
   if (!can(actor, 'invoices.read_all')) throw forbidden();
   if (numbers.length === 0) return [];
-  const rows = await exec(ctx).select(withReference).from(invoices).leftJoin(bookings, eq(bookings.id, invoices.bookingId)).where(inArray(invoices.number, numbers));
+  const rows = await selectDocs(exec(ctx), inArray(invoices.number, numbers));
   return rows.map((r) => toInvoiceDoc(r.invoice, r.reference));
 }

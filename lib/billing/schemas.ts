@@ -95,10 +95,18 @@ export interface PartySnapshot {
   email: string | null;
 }
 
+/**
+ * What a line is: a booking's `price`; an order's `goods` and `delivery`; a rental's `rental`,
+ * `delivery` and settlement `charge`s; everyone's platform `service_fee`.
+ */
+export type InvoiceLineKey = 'price' | 'service_fee' | 'goods' | 'delivery' | 'rental' | 'charge';
+
 /** One invoice line. Amounts are whole minor units (JSON numbers within the safe range). */
 export interface InvoiceLine {
-  key: 'price' | 'service_fee';
+  key: InvoiceLineKey;
   description: string;
+  /** Why a line carries the rate it does, printed with it (e.g. a rental charge without VAT). */
+  note?: string;
   /** Who supplies this line: the provider (the service) or the platform (its service fee, as agent). */
   suppliedBy: 'provider' | 'platform';
   netMinor: number;

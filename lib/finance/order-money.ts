@@ -11,6 +11,9 @@
  *   order:<id>:refund   the exact reverse, the customer's money to `refunds`:
  *                       Dr provider_pending / platform_fees / tax_payable, Cr refunds  total
  *
+ * The VAT invoice is issued with the capture and the credit note with the refund, in the same
+ * transaction (lib/billing, idempotent by `invoice:order:<id>` / `credit-note:order:<id>:refund`).
+ *
  * Gateway calls carry idempotency keys derived from the order, and the ledger posts under unique
  * business keys, so a repeated step has its effect once.
  */
@@ -21,6 +24,8 @@ import type { Ctx } from '@/lib/core/context';
 import { AppError, conflict, validation } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
 import { toMinor } from '@/lib/core/money';
+import { issueOrderInvoice } from '@/lib/billing/issue-commerce-invoice';
+import { issueCreditNote } from '@/lib/billing/issue-credit-note';
 import { GatewayError, paymentGateway } from '@/lib/payments/gateway';
 import { findTransaction, postTransaction, type AccountRef } from './ledger';
 
@@ -112,6 +117,7 @@ export async function captureOrderPayment(c: OrderMoneyCtx, o: OrderForMoney, pa
       { account: acct.tax(ccy), amountMinor: -o.taxMinor },
     ],
   });
+  await issueOrderInvoice(c, o.id);
   return { paymentId, transactionId: posted.transactionId };
 }
 
@@ -135,7 +141,7 @@ export async function refundOrderPayment(c: OrderMoneyCtx, o: OrderForMoney, rea
   await atGateway(() => gateway.refund(p.gatewayRef!, amount, orderBusinessKeys.refund(o.id)));
   await c.tx.update(commercePayments).set({ status: 'refunded', refundedMinor: toMinor(p.capturedMinor), updatedAt: c.now }).where(eq(commercePayments.id, p.id));
   const ccy = o.currency;
-  return postTransaction(c.tx, {
+  const posted = await postTransaction(c.tx, {
     businessKey: orderBusinessKeys.refund(o.id),
     kind: 'order_refund',
     memo: `Order ${o.reference} refunded: ${reason.slice(0, 200)}`,
@@ -147,4 +153,6 @@ export async function refundOrderPayment(c: OrderMoneyCtx, o: OrderForMoney, rea
       { account: acct.refunds(ccy), amountMinor: -amount },
     ],
   });
+  await issueCreditNote(c, { kind: 'order', id: o.id }, amount, orderBusinessKeys.refund(o.id));
+  return posted;
 }

@@ -4,6 +4,12 @@
  * idempotency keys derived from the rental and the step; ledger postings use business keys
  * `rental:<id>:<step>`, so a repeated step has its effect once. Rows live in commerce_payments
  * (one per rental and purpose: rental charge, deposit hold, balance).
+ *
+ * Invoicing (lib/billing): ONE VAT invoice at settlement, when all the renter pays is known (rental
+ * charge + settlement charges; the deposit is not a supply). A dispute refund before settlement has
+ * no invoice to correct yet: the settlement issues the invoice and then a credit note per refund
+ * already made; a refund when the invoice exists gets its credit note at once. Nothing captured
+ * (rejected / cancelled before checkout) → no invoice.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '@/db/client';
@@ -13,6 +19,9 @@ import type { Ctx } from '@/lib/core/context';
 import { AppError, conflict } from '@/lib/core/errors';
 import { newId } from '@/lib/core/ids';
 import { allocate, formatMajor, toMinor, toWire } from '@/lib/core/money';
+import { issueRentalInvoice, RENTAL_CHARGE_KEYS } from '@/lib/billing/issue-commerce-invoice';
+import { issueCreditNote } from '@/lib/billing/issue-credit-note';
+import type { InvoiceLine } from '@/lib/billing/schemas';
 import { GatewayError, paymentGateway } from '@/lib/payments/gateway';
 import { findTransaction, postTransaction, type AccountRef } from './ledger';
 import { releaseShares } from './quote';
@@ -243,6 +252,7 @@ export async function settleRentalMoney(c: MoneyCtx, r: RentalForMoney, plan: { 
   }
 
   const release = await releaseRentalEscrow(c, r);
+  await issueRentalDocuments(c, r.id);
   await audit(c, 'payments.rental_settle', r, {
     depositChargedMinor: toWire(depositCharged),
     balanceChargedMinor: toWire(plan.balanceDueMinor),
@@ -254,6 +264,29 @@ export async function settleRentalMoney(c: MoneyCtx, r: RentalForMoney, plan: { 
     balanceChargedMinor: plan.balanceDueMinor,
     ...release,
   };
+}
+
+/** A rental refund corrects the rental charge paid at checkout, never the settlement charges. */
+const rentalChargeLine = (l: InvoiceLine) => RENTAL_CHARGE_KEYS.has(l.key);
+
+/** The refunds posted for a rental, oldest first: business key and amount (from the ledger). */
+async function rentalRefunds(tx: Tx, rentalId: string): Promise<Array<{ key: string; amountMinor: bigint }>> {
+  const rows = rowsOf<{ business_key: string; amount: string }>(
+    await tx.execute(sql`
+      select t.business_key, (-sum(e.amount_minor))::text as amount
+      from ledger_transactions t join ledger_entries e on e.transaction_id = t.id join ledger_accounts a on a.id = e.account_id
+      where t.business_key like ${`rental:${rentalId}:refund:%`} and a.kind = 'refunds'
+      group by t.business_key order by min(t.occurred_at), t.business_key`),
+  );
+  return rows.map((x) => ({ key: x.business_key, amountMinor: toMinor(x.amount) }));
+}
+
+/** At settlement: the rental's invoice, then a credit note for every refund made before it. */
+async function issueRentalDocuments(c: MoneyCtx, rentalId: string): Promise<void> {
+  await issueRentalInvoice(c, rentalId);
+  for (const refund of await rentalRefunds(c.tx, rentalId)) {
+    if (refund.amountMinor > 0n) await issueCreditNote(c, { kind: 'rental', id: rentalId }, refund.amountMinor, refund.key, rentalChargeLine);
+  }
 }
 
 /** Escrow → provider pending (rental + delivery), platform fees (service fee), tax payable. */
@@ -318,6 +351,8 @@ export async function refundRentalCharge(c: MoneyCtx, r: RentalForMoney, amount:
     ],
   });
   await audit(c, 'payments.refund', r, { purpose: 'rental', amountMinor: toWire(amount), key: businessKey });
+  // Only once the rental is invoiced (settled); before that the settlement catches it up.
+  await issueCreditNote(c, { kind: 'rental', id: r.id }, amount, businessKey, rentalChargeLine);
   return amount;
 }
 

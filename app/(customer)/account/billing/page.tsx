@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { BillingProfileForm } from '@/components/billing/billing-profile-form.client';
-import { invoiceRows } from '@/components/billing/invoice-rows';
+import { customerDocumentHref, invoiceRows } from '@/components/billing/invoice-rows';
 import { InvoiceTable } from '@/components/billing/invoice-table.client';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,12 +15,12 @@ async function BillingContent() {
   const me = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   return (
     <div className="grid gap-8">
-      <PageHeader title="Billing and invoices" description="The details printed on your invoices, and every invoice and credit note for your bookings." />
+      <PageHeader title="Billing and invoices" description="The details printed on your invoices, and every invoice and credit note for your bookings, orders and rentals." />
       <section aria-labelledby="invoices-heading" className="grid gap-3">
         <h2 id="invoices-heading" className="text-base font-semibold">
           Your invoices and credit notes
         </h2>
-        <InvoiceTable rows={invoiceRows(docs, (d) => d.customerId === me)} />
+        <InvoiceTable rows={invoiceRows(docs, (d) => (d.customerId === me ? customerDocumentHref(d) : null))} />
       </section>
       <BillingProfileForm
         owner="self"

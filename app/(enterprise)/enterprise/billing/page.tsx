@@ -18,7 +18,7 @@ async function EnterpriseBillingContent() {
   const [profile, docs] = await Promise.all([getOrgBillingProfile(ctx, orgId), listInvoices(ctx, { buyerOrgId: orgId })]);
   return (
     <div className="grid gap-8">
-      <PageHeader title="Billing" description="Your organisation’s invoice details and every invoice billed to it for your members’ bookings." />
+      <PageHeader title="Billing" description="Your organisation’s invoice details and every invoice billed to it for your members’ bookings, orders and rentals." />
       <section aria-labelledby="org-invoices-heading" className="grid gap-3">
         <h2 id="org-invoices-heading" className="text-base font-semibold">
           Invoices and credit notes

@@ -28,9 +28,9 @@ async function ProviderBillingContent() {
       />
       <section aria-labelledby="issued-heading" className="grid gap-3">
         <h2 id="issued-heading" className="text-base font-semibold">
-          Invoices issued for your services
+          Invoices issued for your services, sales and rentals
         </h2>
-        <InvoiceTable rows={invoiceRows(docs)} />
+        <InvoiceTable rows={invoiceRows(docs, (d) => `/provider/invoices/${d.id}`)} />
       </section>
     </div>
   );

@@ -2,9 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArrowLeft } from 'lucide-react';
+import { InvoiceLinks } from '@/components/billing/invoice-documents-view';
+import { customerDocumentHref } from '@/components/billing/invoice-rows';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { OrderReceipt } from '@/components/marketplace/order-receipt';
 import { PageHeader } from '@/components/ui/page-header';
+import { getSubjectDocuments } from '@/lib/billing/queries';
 import { requestCtx } from '@/lib/core/auth/session';
 import { isAppError } from '@/lib/core/errors';
 import { getMyOrder } from '@/lib/marketplace/order-queries';
@@ -13,13 +16,15 @@ export const metadata: Metadata = { title: 'Order' };
 
 async function Content({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const ctx = await requestCtx();
   let o;
   try {
-    o = await getMyOrder(await requestCtx(), id);
+    o = await getMyOrder(ctx, id);
   } catch (err) {
     if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
     throw err;
   }
+  const docs = await getSubjectDocuments(ctx, { kind: 'order', id: o.id });
   return (
     <>
       <PageHeader
@@ -38,7 +43,10 @@ async function Content({ params }: { params: Promise<{ id: string }> }) {
           </>
         }
       />
-      <OrderReceipt o={o} viewer="customer" />
+      <div className="grid gap-4">
+        <InvoiceLinks docs={docs} href={customerDocumentHref({ subjectKind: 'order', subjectId: o.id })} />
+        <OrderReceipt o={o} viewer="customer" />
+      </div>
     </>
   );
 }
