@@ -37,6 +37,14 @@ const pages: { path: string; as: PersonaKey | null; heading: string | RegExp; th
   { path: '/enterprise', as: 'enterprise', heading: personas.enterprise.heading, themes: ['light'] },
   { path: '/admin', as: 'admin', heading: 'Overview', themes: ['light', 'dark', 'contrast'] },
   { path: '/admin/rbac', as: 'admin', heading: 'Roles & access', themes: ['light'] },
+  // Marketplace, rentals and inventory: the public shop window and each side's working screen.
+  { path: '/marketplace', as: null, heading: 'Marketplace', themes: ['light', 'dark'] },
+  { path: '/p/thames-home-services', as: null, heading: 'Thames Home Services', themes: ['light'] },
+  { path: '/account/rentals', as: 'customer', heading: 'My rentals', themes: ['light'] },
+  { path: '/provider/inventory', as: 'provider', heading: 'Inventory', themes: ['light'] },
+  { path: '/provider/rentals', as: 'provider', heading: 'Rental desk', themes: ['light'] },
+  { path: '/admin/moderation', as: 'operations', heading: 'Listing moderation', themes: ['light'] },
+  { path: '/admin/orders', as: 'operations', heading: 'Orders', themes: ['light'] },
 ];
 
 for (const p of pages) {
