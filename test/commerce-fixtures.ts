@@ -10,6 +10,8 @@ import { complianceDocuments, inventoryItems, inventoryUnits, listings, storedFi
 import { newId } from '@/lib/core/ids';
 import { applyMove } from '@/lib/inventory/apply-move';
 import { REQUIRED_PROVIDER_DOCS, type DocType } from '@/lib/compliance/status';
+import { around, cover, makeCategory, makeService, makeZone } from '@/lib/geo/test-geo-fixtures';
+import { makeUser } from './factories';
 
 const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
 
@@ -109,4 +111,20 @@ export async function itemCounters(itemId: string) {
   const r = await db().execute(sql`select on_hand, reserved, out_on_rent from inventory_items where id = ${itemId}`);
   const row = rowsOf<{ on_hand: number; reserved: number; out_on_rent: number }>(r)[0]!;
   return { onHand: Number(row.on_hand), reserved: Number(row.reserved), out: Number(row.out_on_rent) };
+}
+
+/**
+ * A seller the marketplace can show: a provider admin and its organisation with a category, an
+ * active service covering a fresh platform zone, and (unless `approve: false`) approved documents.
+ */
+export async function makeSeller(opts: { approve?: boolean; at?: Date; validDays?: number } = {}) {
+  const admin = await makeUser(['provider_admin']);
+  const orgId = admin.orgs.provider!;
+  const platform = await makeUser(['operations']);
+  const cat = await makeCategory();
+  const serviceId = await makeService({ providerOrgId: orgId, categoryId: cat.id });
+  const zone = await makeZone({ ownerOrgId: platform.orgs.platform!, box: around(-0.1 + Math.random(), 51.5, 0.01) });
+  await cover({ providerOrgId: orgId, zoneId: zone.id, serviceId });
+  if (opts.approve !== false) await approveSeller(orgId, opts.at ?? new Date(), { validDays: opts.validDays });
+  return { adminId: admin.id, orgId, serviceId, zone, categoryId: cat.id, opsId: platform.id };
 }

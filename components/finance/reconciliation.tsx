@@ -38,6 +38,45 @@ function Subject({ kind, id, reference, links }: { kind: 'rental' | 'order'; id:
   );
 }
 
+/** One drift list as a table: what drifted (with why, when known) and the two amounts that disagree. Nothing when empty. */
+function DriftTable({ caption, subject, columns, rows }: { caption: string; subject: string; columns: [string, string]; rows: Array<{ key: string; subject: React.ReactNode; reason?: string; amounts: [string, string] }> }) {
+  if (!rows.length) return null;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="text-left">
+            <th scope="col" className="p-2">
+              {subject}
+            </th>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="p-2 text-right">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-t border-border align-top">
+              <th scope="row" className="p-2 text-left font-normal">
+                {r.subject}
+                {r.reason ? <span className="block text-xs">{r.reason}</span> : null}
+              </th>
+              {r.amounts.map((a, i) => (
+                <td key={i} className="p-2 text-right tabular-nums">
+                  {a}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function Check({ label, value, detail }: { label: string; value: number; detail: string }) {
   const ok = value === 0;
   const Icon = ok ? CheckCircle2 : XCircle;
@@ -85,81 +124,38 @@ export function Reconciliation({ report, checkedAtLabel, links = { rentals: fals
             ))}
           </ul>
         ) : null}
-        {report.paymentsDrift.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Payment drift per booking</caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="p-2">Booking</th>
-                  <th scope="col" className="p-2 text-right">Payments net</th>
-                  <th scope="col" className="p-2 text-right">Ledger net</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.paymentsDrift.map((d) => (
-                  <tr key={`${d.bookingId}-${d.currency}`} className="border-t border-border">
-                    <th scope="row" className="p-2 text-left font-mono font-normal">{d.bookingId}</th>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.paymentsNetMinor, d.currency)}</td>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerNetMinor, d.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {report.commerceDrift.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Payment drift per rental and order</caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="p-2">Rental or order</th>
-                  <th scope="col" className="p-2 text-right">Payments net</th>
-                  <th scope="col" className="p-2 text-right">Ledger net</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.commerceDrift.map((d) => (
-                  <tr key={`${d.kind}-${d.id}-${d.currency}`} className="border-t border-border align-top">
-                    <th scope="row" className="p-2 text-left font-normal">
-                      <Subject kind={d.kind} id={d.id} reference={d.reference} links={links} />
-                      <span className="block text-xs">{d.reason}</span>
-                    </th>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.paymentsNetMinor, d.currency)}</td>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerNetMinor, d.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {report.depositHoldsDrift.length ? (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">Deposit hold drift per rental</caption>
-              <thead>
-                <tr className="text-left">
-                  <th scope="col" className="p-2">Rental</th>
-                  <th scope="col" className="p-2 text-right">Held on the card</th>
-                  <th scope="col" className="p-2 text-right">Held in the ledger</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.depositHoldsDrift.map((d) => (
-                  <tr key={`${d.rentalId}-${d.currency}`} className="border-t border-border align-top">
-                    <th scope="row" className="p-2 text-left font-normal">
-                      <Subject kind="rental" id={d.rentalId} reference={d.reference} links={links} />
-                      <span className="block text-xs">{d.reason}</span>
-                    </th>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.gatewayHeldMinor, d.currency)}</td>
-                    <td className="p-2 text-right tabular-nums">{formatMinor(d.ledgerHeldMinor, d.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+        <DriftTable
+          caption="Payment drift per booking"
+          subject="Booking"
+          columns={['Payments net', 'Ledger net']}
+          rows={report.paymentsDrift.map((d) => ({
+            key: `${d.bookingId}-${d.currency}`,
+            subject: <span className="font-mono">{d.bookingId}</span>,
+            amounts: [formatMinor(d.paymentsNetMinor, d.currency), formatMinor(d.ledgerNetMinor, d.currency)],
+          }))}
+        />
+        <DriftTable
+          caption="Payment drift per rental and order"
+          subject="Rental or order"
+          columns={['Payments net', 'Ledger net']}
+          rows={report.commerceDrift.map((d) => ({
+            key: `${d.kind}-${d.id}-${d.currency}`,
+            subject: <Subject kind={d.kind} id={d.id} reference={d.reference} links={links} />,
+            reason: d.reason,
+            amounts: [formatMinor(d.paymentsNetMinor, d.currency), formatMinor(d.ledgerNetMinor, d.currency)],
+          }))}
+        />
+        <DriftTable
+          caption="Deposit hold drift per rental"
+          subject="Rental"
+          columns={['Held on the card', 'Held in the ledger']}
+          rows={report.depositHoldsDrift.map((d) => ({
+            key: `${d.rentalId}-${d.currency}`,
+            subject: <Subject kind="rental" id={d.rentalId} reference={d.reference} links={links} />,
+            reason: d.reason,
+            amounts: [formatMinor(d.gatewayHeldMinor, d.currency), formatMinor(d.ledgerHeldMinor, d.currency)],
+          }))}
+        />
         {report.payoutsDrift.length ? (
           <ul className="list-disc pl-5 text-sm">
             {report.payoutsDrift.map((d) => (

@@ -10,9 +10,9 @@ import { db, pgErrorInfo, rowsOf } from '@/db/client';
 import { taxRates } from '@/db/schema';
 import { newId } from '@/lib/core/ids';
 import { reconcile } from '@/lib/finance/ledger';
-import { approveSeller, itemCounters, makeItem, makeListing } from '@/test/commerce-fixtures';
+import { approveSeller, itemCounters, makeItem, makeListing, makeSeller as makeCoveredSeller } from '@/test/commerce-fixtures';
 import { ctxFor, expectAppError, makeUser, anonCtx } from '@/test/factories';
-import { around, cover, makeCategory, makeService, makeZone } from '@/lib/geo/test-geo-fixtures';
+import { cover } from '@/lib/geo/test-geo-fixtures';
 import { createListing } from './create-listing';
 import { updateListing } from './update-listing';
 import { submitListing } from './submit-listing';
@@ -30,21 +30,13 @@ import { requestRental } from '@/lib/rentals/request-rental';
 const DAY = 86_400_000;
 let taxSeeded = false;
 
-/** A seller: provider admin + org with a category, an active service and coverage of a fresh platform zone. */
-async function makeSeller(opts: { approve?: boolean; at?: Date; validDays?: number } = {}) {
+/** A seller (test/commerce-fixtures makeSeller), after making sure GB VAT is configured. */
+async function makeSeller(opts: Parameters<typeof makeCoveredSeller>[0] = {}) {
   if (!taxSeeded) {
     await db().insert(taxRates).values({ id: newId(), region: 'GB', name: 'VAT', rateBp: 2000, effectiveFrom: new Date('2020-01-01T00:00:00Z') });
     taxSeeded = true;
   }
-  const admin = await makeUser(['provider_admin']);
-  const orgId = admin.orgs.provider!;
-  const platform = await makeUser(['operations']);
-  const cat = await makeCategory();
-  const serviceId = await makeService({ providerOrgId: orgId, categoryId: cat.id });
-  const zone = await makeZone({ ownerOrgId: platform.orgs.platform!, box: around(-0.1 + Math.random(), 51.5, 0.01) });
-  await cover({ providerOrgId: orgId, zoneId: zone.id, serviceId });
-  if (opts.approve !== false) await approveSeller(orgId, opts.at ?? new Date(), { validDays: opts.validDays });
-  return { adminId: admin.id, orgId, serviceId, zone, categoryId: cat.id, opsId: platform.id };
+  return makeCoveredSeller(opts);
 }
 
 const audits = async (entityId: string) =>

@@ -5,8 +5,7 @@ import { taxRates } from '@/db/schema';
 import { newId } from '@/lib/core/ids';
 import { reconcile } from '@/lib/finance/ledger';
 import { runCommercePayableSweep } from '@/lib/finance/commerce-payable';
-import { around, cover, makeCategory, makeService, makeZone } from '@/lib/geo/test-geo-fixtures';
-import { approveSeller, itemCounters, makeItem, makeListing } from '@/test/commerce-fixtures';
+import { itemCounters, makeItem, makeListing, makeSeller as makeCoveredSeller } from '@/test/commerce-fixtures';
 import { ctxFor, expectAppError, makeUser } from '@/test/factories';
 import { collectOrder } from './advance-order';
 import { createOrder } from './create-order';
@@ -23,18 +22,11 @@ const DAY = 86_400_000;
 const londonDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 async function makeSeller() {
-  const admin = await makeUser(['provider_admin']);
-  const orgId = admin.orgs.provider!;
-  const platform = await makeUser(['operations']);
-  const cat = await makeCategory();
-  const serviceId = await makeService({ providerOrgId: orgId, categoryId: cat.id });
-  const zone = await makeZone({ ownerOrgId: platform.orgs.platform!, box: around(-0.1 + Math.random(), 51.5, 0.01) });
-  await cover({ providerOrgId: orgId, zoneId: zone.id, serviceId });
-  await approveSeller(orgId, new Date());
+  const { adminId, orgId } = await makeCoveredSeller();
   const item = await makeItem(orgId, { mode: 'purchase', kind: 'material', quantity: 10, salePriceMinor: 1000n });
   const listingId = await makeListing(orgId, { itemId: item.id, kind: 'material', priceMinor: 1000n });
   const [org] = rowsOf<{ name: string }>(await db().execute(sql`select name from organisations where id = ${orgId}`));
-  return { adminId: admin.id, orgId, name: org!.name, itemId: item.id, listingId };
+  return { adminId, orgId, name: org!.name, itemId: item.id, listingId };
 }
 
 const buy = async (customerId: string, listingId: string, at = new Date(), quantity = 1) =>
