@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { auditLog, bookings, invoices } from '@/db/schema';
+import { insertQuotedBooking } from '@/test/quoted-booking';
+import { auditLog, invoices } from '@/db/schema';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
 import { parseRate } from '@/lib/core/money';
@@ -50,33 +51,7 @@ async function makeBooking(opts: { priceMinor?: bigint; currency?: string; taxIn
   });
   const id = newId();
   const customer = opts.customer ?? customerId;
-  await db().insert(bookings).values({
-    id,
-    reference: `FX-${id.slice(-8)}`,
-    customerId: customer,
-    providerOrgId,
-    serviceId,
-    zoneId,
-    type: 'scheduled',
-    status: 'pending',
-    startsAt: new Date('2026-03-05T09:00:00Z'),
-    endsAt: new Date('2026-03-05T10:00:00Z'),
-    durationMinutes: 60,
-    location: JSON.stringify({ type: 'Point', coordinates: [-0.1, 51.5] }),
-    addressLine: '1 Test Street',
-    timeZone: 'Europe/London',
-    currency: q.currency,
-    providerCurrency: q.providerCurrency,
-    providerPriceMinor: q.providerPriceMinor,
-    fxRate: q.fxRate,
-    priceMinor: q.priceMinor,
-    serviceFeeMinor: q.serviceFeeMinor,
-    taxMinor: q.taxMinor,
-    taxRateBp: q.taxRateBp,
-    taxInclusive: q.taxInclusive,
-    totalMinor: q.totalMinor,
-    providerCommissionMinor: q.providerCommissionMinor,
-  });
+  await insertQuotedBooking(q, { id, customerId: customer, providerOrgId, serviceId, zoneId });
   return { id, customerId: customer, providerOrgId, currency, totalMinor: q.totalMinor, quote: q };
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db/client';
-import { bookings } from '@/db/schema';
+import { insertQuotedBooking } from '@/test/quoted-booking';
 import { seedFinance } from '@/db/seed/finance';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
@@ -76,33 +76,7 @@ async function buyMaterial(o: { quantity?: number; fulfilment?: 'pickup' | 'deli
 async function bookingRow(customerId: string) {
   const q = quote({ providerPriceMinor: 9_999n, providerCurrency: 'GBP', taxInclusive: false, bookingCurrency: 'GBP', fxRate: parseRate('1'), serviceFeeBp: 250, serviceFeeMinimumMinor: null, taxRateBp: 2000, providerCommissionBp: 0 });
   const id = newId();
-  await db().insert(bookings).values({
-    id,
-    reference: `FX-${id.slice(-8)}`,
-    customerId,
-    providerOrgId: seller.orgId,
-    serviceId: seller.serviceId,
-    zoneId: seller.zoneId,
-    type: 'scheduled',
-    status: 'pending',
-    startsAt: at(2, 9),
-    endsAt: at(2, 10),
-    durationMinutes: 60,
-    location: JSON.stringify({ type: 'Point', coordinates: [-0.1, 51.5] }),
-    addressLine: '1 Test Street',
-    timeZone: 'Europe/London',
-    currency: q.currency,
-    providerCurrency: q.providerCurrency,
-    providerPriceMinor: q.providerPriceMinor,
-    fxRate: q.fxRate,
-    priceMinor: q.priceMinor,
-    serviceFeeMinor: q.serviceFeeMinor,
-    taxMinor: q.taxMinor,
-    taxRateBp: q.taxRateBp,
-    taxInclusive: q.taxInclusive,
-    totalMinor: q.totalMinor,
-    providerCommissionMinor: q.providerCommissionMinor,
-  });
+  await insertQuotedBooking(q, { id, customerId, providerOrgId: seller.orgId, serviceId: seller.serviceId, zoneId: seller.zoneId, startsAt: at(2, 9) });
   return id;
 }
 

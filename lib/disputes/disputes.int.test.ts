@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { insertQuotedBooking } from '@/test/quoted-booking';
 import { auditLog, bids, bookings, customJobs, disputeEvents, disputes, notifications, payments } from '@/db/schema';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
@@ -75,33 +76,7 @@ async function makeBooking(opts: { status?: 'in_progress' | 'completed' | 'sched
     providerCommissionBp: 0,
   });
   const id = newId();
-  await db().insert(bookings).values({
-    id,
-    reference: `FX-${id.slice(-8).toUpperCase()}`,
-    customerId: customer,
-    providerOrgId,
-    serviceId,
-    zoneId,
-    type: 'scheduled',
-    status: 'pending',
-    startsAt: at(-1),
-    endsAt: new Date(at(-1).getTime() + 3_600_000),
-    durationMinutes: 60,
-    location: JSON.stringify({ type: 'Point', coordinates: [-0.1, 51.5] }),
-    addressLine: '1 Test Street',
-    timeZone: 'Europe/London',
-    currency: q.currency,
-    providerCurrency: q.providerCurrency,
-    providerPriceMinor: q.providerPriceMinor,
-    fxRate: q.fxRate,
-    priceMinor: q.priceMinor,
-    serviceFeeMinor: q.serviceFeeMinor,
-    taxMinor: q.taxMinor,
-    taxRateBp: q.taxRateBp,
-    taxInclusive: q.taxInclusive,
-    totalMinor: q.totalMinor,
-    providerCommissionMinor: q.providerCommissionMinor,
-  });
+  await insertQuotedBooking(q, { id, customerId: customer, providerOrgId, serviceId, zoneId, startsAt: at(-1) });
   const b = { id, customerId: customer, providerOrgId, currency, totalMinor: q.totalMinor };
   await withTx(sys(at(-2)), (c) => holdBookingPayment(c, b, 'pm_card_visa'));
   await withTx(sys(at(-2)), (c) => captureBookingPayment(c, id));

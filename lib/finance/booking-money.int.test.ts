@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, getDatabase } from '@/db/client';
+import { insertQuotedBooking } from '@/test/quoted-booking';
 import { auditLog, bookings, domainEvents, payments } from '@/db/schema';
 import { withTx, type Ctx } from '@/lib/core/context';
 import { newId } from '@/lib/core/ids';
@@ -57,35 +58,7 @@ async function makeBooking(opts: { priceMinor?: bigint; taxInclusive?: boolean; 
     providerCommissionBp: opts.commissionBp ?? 0,
   });
   const id = newId();
-  await db()
-    .insert(bookings)
-    .values({
-      id,
-      reference: `FX-${id.slice(-8)}`,
-      customerId: opts.customer ?? customerId,
-      providerOrgId,
-      serviceId,
-      zoneId,
-      type: 'scheduled',
-      status: 'pending',
-      startsAt: new Date('2026-03-05T09:00:00Z'),
-      endsAt: new Date('2026-03-05T10:00:00Z'),
-      durationMinutes: 60,
-      location: JSON.stringify({ type: 'Point', coordinates: [-0.1, 51.5] }),
-      addressLine: '1 Test Street',
-      timeZone: 'Europe/London',
-      currency: q.currency,
-      providerCurrency: q.providerCurrency,
-      providerPriceMinor: q.providerPriceMinor,
-      fxRate: q.fxRate,
-      priceMinor: q.priceMinor,
-      serviceFeeMinor: q.serviceFeeMinor,
-      taxMinor: q.taxMinor,
-      taxRateBp: q.taxRateBp,
-      taxInclusive: q.taxInclusive,
-      totalMinor: q.totalMinor,
-      providerCommissionMinor: q.providerCommissionMinor,
-    });
+  await insertQuotedBooking(q, { id, customerId: opts.customer ?? customerId, providerOrgId, serviceId, zoneId });
   return { id, customerId: opts.customer ?? customerId, providerOrgId, currency: 'GBP', totalMinor: q.totalMinor, quote: q };
 }
 
