@@ -48,7 +48,7 @@ test('a customer opens the VAT invoice of a completed booking', async ({ page, b
 
     // The invoice: number, the parties with VAT numbers, lines with the VAT rate, the totals.
     await page.goto(`/account/bookings/${booking.id}/receipt`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Invoice' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'VAT invoice' })).toBeVisible();
     const invoice = page.getByTestId('invoice');
     const number = (await invoice.getByTestId('invoice-number').textContent())!.trim();
     expect(number).toMatch(/^FX-\d{4}-\d{6}$/);

@@ -18,8 +18,8 @@ const printCss = `@media print {
 }`;
 
 /**
- * A subject's invoice and credit notes as one printable page (orders, rentals, and any document
- * opened from a billing list). `empty` explains why there is no invoice yet.
+ * A subject's invoice and credit notes as one printable page (bookings, orders, rentals, and any
+ * document opened from a billing list). `empty` explains why there is no invoice yet.
  */
 export function InvoiceDocumentsView({
   docs,
@@ -27,12 +27,15 @@ export function InvoiceDocumentsView({
   timeZone = 'Europe/London',
   empty,
   footnote,
+  serviceAddress,
 }: {
   docs: InvoiceDoc[];
   back: { href: string; label: string };
   timeZone?: string;
   empty: { title: string; description: string };
   footnote?: ReactNode;
+  /** Where the work was done (bookings): printed on the invoice itself. */
+  serviceAddress?: string;
 }) {
   const backLink = (
     <Link href={back.href} className="inline-flex min-h-6 items-center gap-1 text-sm text-muted hover:text-fg print:hidden">
@@ -74,7 +77,7 @@ export function InvoiceDocumentsView({
         />
       </div>
       <div id="invoice-documents" className="grid gap-6">
-        <InvoiceDocument doc={invoice} timeZone={timeZone} />
+        <InvoiceDocument doc={invoice} timeZone={timeZone} serviceAddress={serviceAddress} />
         {footnote ? <div className="mx-auto w-full max-w-3xl text-sm text-muted print:text-black">{footnote}</div> : null}
         {creditNotes.length ? (
           <section aria-labelledby="credit-notes-heading" className="grid gap-4">
