@@ -1,7 +1,10 @@
 /** Display helpers for the finance screens (client-safe). */
+import type { LedgerAccountKind } from '@/lib/finance/ledger';
+
 export { formatMinor } from '@/components/explorer/format';
 
-const kindLabels: Record<string, string> = {
+// Every account kind has a label: a new kind fails the type check until it gets one.
+const kindLabels: Record<LedgerAccountKind, string> = {
   gateway_clearing: 'Gateway clearing',
   refunds: 'Refunds',
   escrow: 'Escrow',
@@ -11,10 +14,11 @@ const kindLabels: Record<string, string> = {
   platform_fees: 'Platform fees',
   tax_payable: 'Tax payable',
   customer: 'Customer',
+  deposit_holds: 'Deposit holds',
 };
 
 export function accountKindLabel(kind: string): string {
-  return kindLabels[kind] ?? kind.replace(/_/g, ' ');
+  return kindLabels[kind as LedgerAccountKind] ?? kind.replace(/_/g, ' ');
 }
 
 /** Ledger transaction kinds ("booking.release") as words. */
