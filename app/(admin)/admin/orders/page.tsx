@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { formatMinor, orderStatusLabels, orderTone } from '@/components/marketplace/format';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -103,23 +104,7 @@ async function OrdersDesk({ searchParams }: { searchParams: Promise<Params> }) {
       <p className="mb-3 text-xs text-muted">Dates are calendar days in UK time (Europe/London).</p>
       {problems.length ? <FormError className="mb-4" message={problems} /> : null}
       <OrdersTable rows={rows} filtered={filtered} summary={summary} />
-      {lastPage > 1 ? (
-        <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-2 text-sm">
-          {result.page > 1 ? (
-            <Link className={buttonClasses({ variant: 'secondary', size: 'sm' })} href={ordersHref({ ...keep, page: result.page - 1 })}>
-              Newer orders
-            </Link>
-          ) : null}
-          <span className="text-muted">
-            Page {result.page} of {lastPage}
-          </span>
-          {result.page < lastPage ? (
-            <Link className={buttonClasses({ variant: 'secondary', size: 'sm' })} href={ordersHref({ ...keep, page: result.page + 1 })}>
-              Older orders
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager className="mt-4" label="Pages" page={result.page} pages={lastPage} href={(page) => ordersHref({ ...keep, page })} previous="Newer orders" next="Older orders" />
     </>
   );
 }

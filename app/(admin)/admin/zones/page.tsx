@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/pager';
 import { Download, FileUp, Plus, Search } from 'lucide-react';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { Button } from '@/components/ui/button';
@@ -176,23 +177,7 @@ async function ZonesPageContent({ searchParams }: { searchParams: SearchParams }
             ) : undefined
           }
         />
-        {pages > 1 ? (
-          <nav aria-label="Zone list pages" className="flex flex-wrap items-center gap-2">
-            {result.page > 1 ? (
-              <Link href={pageHref(result.page - 1)} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-                Previous page
-              </Link>
-            ) : null}
-            <span className="text-sm text-muted">
-              Page {result.page} of {pages}
-            </span>
-            {result.page < pages ? (
-              <Link href={pageHref(result.page + 1)} className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-                Next page
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pager label="Zone list pages" page={result.page} pages={pages} href={pageHref} />
       </div>
     </>
   );

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft, Package } from 'lucide-react';
+import { Package } from 'lucide-react';
 import { VerifiedBadge } from '@/components/compliance/verified-badge';
 import { formatMinor, formatRating, kindLabels, photoUrl } from '@/components/marketplace/format';
 import { Badge } from '@/components/ui/badge';
@@ -40,9 +41,7 @@ export default async function ListingPage({ params }: { params: Promise<{ listin
     <div className="mx-auto grid w-full max-w-5xl grid-cols-[minmax(0,1fr)] gap-6 px-4 py-6 sm:px-6 sm:py-10">
       <PageHeader
         eyebrow={
-          <Link href="/marketplace" className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-            <ArrowLeft aria-hidden="true" className="size-4" /> Marketplace
-          </Link>
+          <BackLink href="/marketplace">Marketplace</BackLink>
         }
         title={l.title}
         description={l.categoryName ?? undefined}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { formatMinor, orderStatusLabels, orderTone } from '@/components/marketplace/format';
 import { Badge } from '@/components/ui/badge';
@@ -55,9 +55,7 @@ async function OrderDetail({ params }: { params: Promise<{ id: string }> }) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/admin/orders" className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-            <ArrowLeft aria-hidden="true" className="size-4" /> Orders
-          </Link>
+          <BackLink href="/admin/orders">Orders</BackLink>
         }
         title={`Order ${o.reference}`}
         description={`${o.quantity} × ${o.listingTitle} · sold by ${o.sellerName}`}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
 import { InvoiceLinks } from '@/components/billing/invoice-documents-view';
 import { customerDocumentHref } from '@/components/billing/invoice-rows';
 import { guardedPage } from '@/components/layout/guarded-page';
@@ -29,9 +29,7 @@ async function Content({ params }: { params: Promise<{ id: string }> }) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/account/orders" className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-            <ArrowLeft aria-hidden="true" className="size-4" /> Orders
-          </Link>
+          <BackLink href="/account/orders">Orders</BackLink>
         }
         title={`${o.quantity} × ${o.listingTitle}`}
         description={

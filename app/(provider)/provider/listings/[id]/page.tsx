@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { formatDate, listingTone, statusLabels } from '@/components/marketplace/format';
 import { ListingActions } from '@/components/marketplace/listing-actions.client';
@@ -32,9 +32,7 @@ async function Content({ params }: { params: Promise<{ id: string }> }) {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/provider/listings" className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-            <ArrowLeft aria-hidden="true" className="size-4" /> Listings
-          </Link>
+          <BackLink href="/provider/listings">Listings</BackLink>
         }
         title={l.title}
         description={`Version ${l.version} · updated ${formatDate(l.updatedAt)}`}

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { ArrowLeft } from 'lucide-react';
+import { BackLink } from '@/components/ui/back-link';
 import { guardedPage } from '@/components/layout/guarded-page';
 import { ListingForm } from '@/components/marketplace/listing-form.client';
 import { PageHeader } from '@/components/ui/page-header';
@@ -15,9 +14,7 @@ async function Content() {
     <>
       <PageHeader
         eyebrow={
-          <Link href="/provider/listings" className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-            <ArrowLeft aria-hidden="true" className="size-4" /> Listings
-          </Link>
+          <BackLink href="/provider/listings">Listings</BackLink>
         }
         title="New listing"
         description="Save a draft, then submit it for review. Publishing needs approved, in-date compliance documents."

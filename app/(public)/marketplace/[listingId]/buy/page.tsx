@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
 import { CheckoutForm } from '@/components/marketplace/checkout-form.client';
 import { formatMinor } from '@/components/marketplace/format';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -27,9 +27,7 @@ export default async function BuyPage({ params }: { params: Promise<{ listingId:
   }
   if (l.kind !== 'tool_sale' && l.kind !== 'material') notFound();
   const back = (
-    <Link href={`/marketplace/${l.id}`} className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-      <ArrowLeft aria-hidden="true" className="size-4" /> Back to the listing
-    </Link>
+    <BackLink href={`/marketplace/${l.id}`}>Back to the listing</BackLink>
   );
   return (
     <div className="mx-auto grid w-full max-w-3xl grid-cols-[minmax(0,1fr)] gap-4 px-4 py-6 sm:px-6 sm:py-10">

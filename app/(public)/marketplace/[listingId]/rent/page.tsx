@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
 import { RentForm } from '@/components/rentals/rent-form.client';
 import { money } from '@/components/rentals/format';
 import { buttonClasses } from '@/components/ui/button-classes';
@@ -28,9 +28,7 @@ export default async function RentPage({ params }: { params: Promise<{ listingId
     throw err;
   }
   const back = (
-    <Link href={`/marketplace/${l.listingId}`} className="inline-flex min-h-6 items-center gap-1 hover:text-fg">
-      <ArrowLeft aria-hidden="true" className="size-4" /> Back to the listing
-    </Link>
+    <BackLink href={`/marketplace/${l.listingId}`}>Back to the listing</BackLink>
   );
   return (
     <div className="mx-auto grid w-full max-w-5xl grid-cols-[minmax(0,1fr)] gap-4 px-4 py-6 sm:px-6 sm:py-10">
